@@ -1,0 +1,13 @@
+namespace Billing.Host.Access;
+
+/// <summary>One entry of <c>Billing:ApiKeys</c> (OPS-5): a key accepted from configuration.</summary>
+internal sealed class ConfiguredApiKey
+{
+    public string? Key { get; set; }
+
+    public string? Environment { get; set; }
+
+    public string? Role { get; set; }
+
+    public string? Name { get; set; }
+}

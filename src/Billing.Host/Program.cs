@@ -1,0 +1,78 @@
+using System.Text.Json.Serialization;
+using Billing.BuildingBlocks.Application.Access;
+using Billing.BuildingBlocks.Infrastructure.Modules;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Customers.Infrastructure;
+using Billing.Customers.Web;
+using Billing.Host.Access;
+using Billing.Host.Clock;
+using Billing.Host.Health;
+using Billing.Host.Http;
+using Billing.Invoicing.Infrastructure;
+using Billing.Metering.Infrastructure;
+using Billing.Payments.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Platform: messaging pipeline, caller, clock, database, outbox, audit.
+builder.Services.AddBillingPlatform(builder.Configuration);
+
+// Modules: each registers itself; they meet only through MediatR and their Contracts.
+builder.Services
+    .AddCustomersModule()
+    .AddMeteringModule()
+    .AddInvoicingModule()
+    .AddPaymentsModule();
+
+// Access (ENV-2): API keys, bearer authentication, client and admin policies.
+builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
+builder.Services.AddDbContext<AccessDbContext>((provider, options) =>
+    options.UseBillingSqlite(provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString, AccessDbContext.Schema));
+builder.Services.AddSingleton<ApiKeyStore>();
+builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { });
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(AccessPolicies.Client, policy => policy.RequireAuthenticatedUser())
+    .AddPolicy(AccessPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AccessPolicies.Admin));
+
+// HTTP conventions (API-1): strict JSON, problem details for every error, OpenAPI, health.
+builder.Services.Configure<JsonOptions>(options =>
+{
+    options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    options.SerializerOptions.MaxDepth = 32;
+});
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Complete);
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddScoped<CreateApiKeyValidator>();
+builder.Services.AddScoped<AdvanceClockValidator>();
+builder.Services.AddScoped<SetClockValidator>();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await app.Services.MigrateBillingDatabaseAsync();
+await app.Services.EnsureApiKeysAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRouting();
+app.UseMiddleware<RequestBodyLimit>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<CallerFromApiKey>();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapApiKeyEndpoints();
+app.MapTestClockEndpoints();
+app.MapCustomersEndpoints();
+
+app.Run();
+
+/// <summary>Visible to the end-to-end tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Billing.BuildingBlocks.Domain;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Logging;
+
+namespace Billing.BuildingBlocks.Application.Behaviours;
+
+/// <summary>Outermost behaviour: one structured log line per request, with its outcome and duration.</summary>
+public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var requestName = typeof(TRequest).Name;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next();
+            logger.LogInformation("{Request} handled in {ElapsedMs:0.0} ms", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception exception) when (exception is ValidationException or BusinessRuleViolation or Errors.NotFoundException)
+        {
+            logger.LogInformation("{Request} refused after {ElapsedMs:0.0} ms: {Reason}", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+            throw;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "{Request} failed after {ElapsedMs:0.0} ms", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
+    }
+}

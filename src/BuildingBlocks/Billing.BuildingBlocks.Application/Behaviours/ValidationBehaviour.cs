@@ -1,0 +1,29 @@
+using FluentValidation;
+using MediatR;
+
+namespace Billing.BuildingBlocks.Application.Behaviours;
+
+/// <summary>
+/// Runs every validator of the request before anything else touches it; all failures are reported
+/// together, so a client fixes every field in one round trip.
+/// </summary>
+public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(request, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        return await next();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Reflection;
+using Billing.BuildingBlocks.Application.Access;
+using Billing.BuildingBlocks.Application.Messaging;
+using Billing.BuildingBlocks.Infrastructure.Outbox;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Billing.BuildingBlocks.Infrastructure.Modules;
+
+public static class BillingModules
+{
+    private static readonly Type[] MessagingInterfaces =
+        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+
+    /// <summary>
+    /// Registers a module in one call, the same way for every module: its context on the shared
+    /// database, its unit of work (keyed by module name), its outbox and migrations, its handlers
+    /// and validators, and every Infrastructure adapter of a port its Application declares.
+    /// The module's assemblies are found by the naming rule the architecture tests enforce:
+    /// the context lives in <c>Billing.{module}.Infrastructure</c>, use cases in <c>Billing.{module}.Application</c>.
+    /// </summary>
+    public static IServiceCollection AddBillingModule<TContext>(this IServiceCollection services, string module)
+        where TContext : ModuleDbContext
+    {
+        var infrastructureAssembly = typeof(TContext).Assembly;
+        var applicationAssembly = Assembly.Load(new AssemblyName($"Billing.{module}.Application"));
+
+        services.AddDbContext<TContext>((provider, options) =>
+            options.UseBillingSqlite(
+                provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString,
+                module.ToLowerInvariant()));
+
+        services.AddKeyedScoped<IUnitOfWork, UnitOfWork<TContext>>(module);
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
+        services.AddSingleton<IOutboxSource>(provider => new OutboxSource<TContext>(
+            module,
+            provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptions<OutboxOptions>>(),
+            provider.GetRequiredService<ILogger<OutboxSource<TContext>>>()));
+
+        services.Scan(scan => scan
+            .FromAssemblies(applicationAssembly, infrastructureAssembly)
+            .AddClasses(classes => classes.Where(type => MessagingInterfacesOf(type).Any()), publicOnly: false)
+            .As(MessagingInterfacesOf)
+            .WithScopedLifetime());
+
+        services.Scan(scan => scan
+            .FromAssemblies(infrastructureAssembly)
+            .AddClasses(classes => classes.Where(type => PortsOf(type, applicationAssembly).Any()), publicOnly: false)
+            .As(type => PortsOf(type, applicationAssembly))
+            .WithScopedLifetime());
+
+        return services;
+    }
+
+    private static IEnumerable<Type> MessagingInterfacesOf(Type type) =>
+        type.GetInterfaces().Where(contract =>
+            contract.IsGenericType && MessagingInterfaces.Contains(contract.GetGenericTypeDefinition()));
+
+    private static IEnumerable<Type> PortsOf(Type type, Assembly applicationAssembly) =>
+        type.GetInterfaces().Where(contract => contract.Assembly == applicationAssembly);
+}

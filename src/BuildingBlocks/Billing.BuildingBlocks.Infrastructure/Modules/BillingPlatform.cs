@@ -1,0 +1,65 @@
+using Billing.BuildingBlocks.Application.Access;
+using Billing.BuildingBlocks.Application.Audit;
+using Billing.BuildingBlocks.Application.Behaviours;
+using Billing.BuildingBlocks.Application.Events;
+using Billing.BuildingBlocks.Infrastructure.Access;
+using Billing.BuildingBlocks.Infrastructure.Audit;
+using Billing.BuildingBlocks.Infrastructure.Outbox;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Time;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.BuildingBlocks.Infrastructure.Modules;
+
+public static class BillingPlatform
+{
+    /// <summary>
+    /// What every module stands on: MediatR 5.1 with the pipeline logging → validation → unit of
+    /// work, the caller context, the clock, the database settings, the outbox and the audit trail.
+    /// </summary>
+    public static IServiceCollection AddBillingPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Messages name fields as clients write them: 'externalId', not 'External Id'.
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : char.ToLowerInvariant(member.Name[0]) + member.Name[1..];
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // Registration order is pipeline order: the first registered behaviour is the outermost.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehaviour<,>));
+
+        services.AddScoped<CallerContext>();
+        services.AddScoped<ICallerContext>(provider => provider.GetRequiredService<CallerContext>());
+        services.AddScoped<ActiveUnitsOfWork>();
+        services.AddScoped<IIntegrationEventOutbox, OutboxWriter>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+
+        services.AddSingleton(new BillingDatabaseOptions(configuration.GetConnectionString("Billing")));
+        services.AddSingleton<OutboxSignal>();
+        services.Configure<OutboxOptions>(configuration.GetSection("Billing:Outbox"));
+        services.AddHostedService<OutboxProcessor>();
+
+        AddClock(services, configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions());
+        return services;
+    }
+
+    private static void AddClock(IServiceCollection services, ClockOptions options)
+    {
+        if (options.Simulated)
+        {
+            var clock = new SimulatedTimeProvider(options.Start ?? TimeProvider.System.GetUtcNow());
+            services.AddSingleton(clock);
+            services.AddSingleton<TimeProvider>(clock);
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

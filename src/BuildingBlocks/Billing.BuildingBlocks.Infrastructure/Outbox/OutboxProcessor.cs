@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Billing.BuildingBlocks.Infrastructure.Outbox;
+
+/// <summary>
+/// Publishes every module's outbox after commit. Woken by <see cref="OutboxSignal"/> on commit and
+/// by a poll otherwise. The poll waits in real time on purpose: it is plumbing, not a billing decision,
+/// and must keep running while a simulated clock stands still.
+/// </summary>
+internal sealed class OutboxProcessor(
+    IEnumerable<IOutboxSource> sources,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxProcessor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var published = 0;
+            foreach (var source in sources)
+            {
+                try
+                {
+                    published += await source.PublishDueAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "The outbox of {Module} could not be read", source.Module);
+                }
+            }
+
+            if (published == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

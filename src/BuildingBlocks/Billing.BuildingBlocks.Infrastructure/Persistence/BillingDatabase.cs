@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using Billing.BuildingBlocks.Domain.Monetary;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+
+public static class BillingDatabase
+{
+    /// <summary>
+    /// OPS-1: the database is created and migrated on start. WAL is set on the file first (it
+    /// persists), then every module applies its own migrations.
+    /// </summary>
+    public static async Task MigrateBillingDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<BillingDatabaseOptions>();
+        await using (var connection = new SqliteConnection(options.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BillingDatabase));
+        foreach (var database in services.GetServices<IModuleDatabase>())
+        {
+            await using var scope = services.CreateAsyncScope();
+            await database.MigrateAsync(scope.ServiceProvider, cancellationToken);
+            logger.LogInformation("Database schema of {Module} is up to date", database.Module);
+        }
+    }
+
+    /// <summary>The product's database for a context: SQLite, its own migrations history table, its pragmas.</summary>
+    public static DbContextOptionsBuilder UseBillingSqlite(this DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations"))
+            .AddInterceptors(SqlitePragmas.Instance);
+
+    /// <summary>How shared value types are stored, the same in every context.</summary>
+    public static void UseBillingConventions(this ModelConfigurationBuilder configurationBuilder, DatabaseFacade database)
+    {
+        configurationBuilder.Properties<Currency>().HaveConversion<CurrencyCodeConverter>().HaveMaxLength(3);
+        if (database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantToTextConverter>();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>One module's schema, migrated on start with its own history table.</summary>
+internal interface IModuleDatabase
+{
+    string Module { get; }
+
+    Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
+}
+
+internal sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase
+    where TContext : ModuleDbContext
+{
+    public string Module => module;
+
+    public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
+        scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+}

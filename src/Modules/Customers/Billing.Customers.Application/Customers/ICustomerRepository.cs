@@ -1,0 +1,23 @@
+using Billing.BuildingBlocks.Application.Audit;
+using Billing.BuildingBlocks.Application.Specifications;
+using Billing.Customers.Domain.Customers;
+
+namespace Billing.Customers.Application.Customers;
+
+/// <summary>Customers of the caller's environment. Infrastructure scopes every call (ENV-1).</summary>
+internal interface ICustomerRepository
+{
+    /// <summary>A tracked customer, to change inside a command.</summary>
+    Task<Customer?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>A detached customer, for reading.</summary>
+    Task<Customer?> ReadAsync(string id, CancellationToken cancellationToken);
+
+    Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken);
+
+    void Add(Customer customer);
+
+    Task<IReadOnlyList<Customer>> ListAsync(Specification<Customer> specification, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string id, CancellationToken cancellationToken);
+}

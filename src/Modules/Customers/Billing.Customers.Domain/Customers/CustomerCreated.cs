@@ -1,0 +1,5 @@
+using Billing.BuildingBlocks.Domain;
+
+namespace Billing.Customers.Domain.Customers;
+
+internal sealed record CustomerCreated(string CustomerId, string ExternalId, DateTimeOffset OccurredAt) : IDomainEvent;

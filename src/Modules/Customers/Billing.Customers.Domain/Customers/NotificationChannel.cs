@@ -1,0 +1,8 @@
+namespace Billing.Customers.Domain.Customers;
+
+internal enum NotificationChannel
+{
+    Email,
+    Webhook,
+    None,
+}

@@ -1,0 +1,29 @@
+using Billing.BuildingBlocks.Application.Audit;
+using Billing.BuildingBlocks.Application.Specifications;
+using Billing.BuildingBlocks.Infrastructure.Audit;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Customers.Application.Customers;
+using Billing.Customers.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Billing.Customers.Infrastructure.Persistence;
+
+internal sealed class CustomerRepository(CustomersDbContext context) : ICustomerRepository
+{
+    public Task<Customer?> FindAsync(string id, CancellationToken cancellationToken) =>
+        context.Customers.SingleOrDefaultAsync(customer => customer.Id == id, cancellationToken);
+
+    public Task<Customer?> ReadAsync(string id, CancellationToken cancellationToken) =>
+        context.Customers.AsNoTracking().SingleOrDefaultAsync(customer => customer.Id == id, cancellationToken);
+
+    public Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken) =>
+        context.Customers.AnyAsync(customer => customer.ExternalId == externalId, cancellationToken);
+
+    public void Add(Customer customer) => context.Customers.Add(customer);
+
+    public async Task<IReadOnlyList<Customer>> ListAsync(Specification<Customer> specification, CancellationToken cancellationToken) =>
+        await context.Customers.AsNoTracking().Apply(specification).ToListAsync(cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string id, CancellationToken cancellationToken) =>
+        context.ReadAuditHistoryAsync(CustomerMapping.AuditEntityType, id, cancellationToken);
+}

@@ -1,0 +1,20 @@
+using Billing.BuildingBlocks.Application.Access;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Customers.Domain.Customers;
+using Billing.Customers.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Billing.Customers.Infrastructure.Persistence;
+
+internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options, ICallerContext caller)
+    : ModuleDbContext(options, caller)
+{
+    public const string SchemaName = "customers";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new CustomerConfiguration());
+}

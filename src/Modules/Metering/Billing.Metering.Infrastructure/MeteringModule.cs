@@ -1,0 +1,14 @@
+using Billing.BuildingBlocks.Infrastructure.Modules;
+using Billing.Metering.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.Metering.Infrastructure;
+
+/// <summary>The Metering module's registration entry point, called once by the host.</summary>
+public static class MeteringModule
+{
+    public const string Name = "Metering";
+
+    public static IServiceCollection AddMeteringModule(this IServiceCollection services) =>
+        services.AddBillingModule<MeteringDbContext>(Name);
+}
