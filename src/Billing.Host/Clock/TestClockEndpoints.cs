@@ -38,7 +38,7 @@ internal static class TestClockEndpoints
 {
     public static IEndpointRouteBuilder MapTestClockEndpoints(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<SimulatedTimeProvider>() is null)
+        if (app.ServiceProvider.GetRequiredService<BillingClock>().Simulated is null)
         {
             return app;
         }
@@ -48,7 +48,7 @@ internal static class TestClockEndpoints
             .RequireAuthorization(AccessPolicies.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        clock.MapGet("/", (SimulatedTimeProvider time) => TypedResults.Ok(new ClockDto(time.GetUtcNow(), Simulated: true)))
+        clock.MapGet("/", (BillingClock time) => TypedResults.Ok(new ClockDto(time.Simulated!.GetUtcNow(), Simulated: true)))
             .WithName("GetTestClock").WithSummary("The simulated clock's now");
         clock.MapPost("/advance", Advance).WithName("AdvanceTestClock").WithSummary("Move the clock forward by a duration").ProducesValidationProblem();
         clock.MapPut("/", Set).WithName("SetTestClock").WithSummary("Move the clock forward to an instant; never backwards")
@@ -81,8 +81,9 @@ internal static class TestClockEndpoints
     }
 
     private static async Task<Ok<ClockDto>> Advance(
-        AdvanceClockRequest request, AdvanceClockValidator validator, SimulatedTimeProvider time, ILogger<SimulatedTimeProvider> logger, CancellationToken cancellationToken)
+        AdvanceClockRequest request, AdvanceClockValidator validator, BillingClock clock, ILogger<BillingClock> logger, CancellationToken cancellationToken)
     {
+        var time = clock.Simulated!;
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         TryParseDuration(request.By, out var step);
         var now = time.Advance(step);
@@ -91,8 +92,9 @@ internal static class TestClockEndpoints
     }
 
     private static async Task<Ok<ClockDto>> Set(
-        SetClockRequest request, SetClockValidator validator, SimulatedTimeProvider time, ILogger<SimulatedTimeProvider> logger, CancellationToken cancellationToken)
+        SetClockRequest request, SetClockValidator validator, BillingClock clock, ILogger<BillingClock> logger, CancellationToken cancellationToken)
     {
+        var time = clock.Simulated!;
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         var target = request.Now!.Value;
         if (target < time.GetUtcNow())

@@ -40,26 +40,15 @@ public static class BillingPlatform
         services.AddScoped<IIntegrationEventOutbox, OutboxWriter>();
         services.AddScoped<IAuditTrail, AuditTrail>();
 
-        services.AddSingleton(new BillingDatabaseOptions(configuration.GetConnectionString("Billing")));
+        // Settings are read when first needed, not while registering, so every configuration
+        // source (including a test host's overrides) has been added by then.
+        services.AddSingleton(provider => new BillingDatabaseOptions(provider.GetRequiredService<IConfiguration>().GetConnectionString("Billing")));
         services.AddSingleton<OutboxSignal>();
         services.Configure<OutboxOptions>(configuration.GetSection("Billing:Outbox"));
         services.AddHostedService<OutboxProcessor>();
 
-        AddClock(services, configuration.GetSection(ClockOptions.Section).Get<ClockOptions>() ?? new ClockOptions());
+        services.AddSingleton(provider => BillingClock.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => provider.GetRequiredService<BillingClock>().Now);
         return services;
-    }
-
-    private static void AddClock(IServiceCollection services, ClockOptions options)
-    {
-        if (options.Simulated)
-        {
-            var clock = new SimulatedTimeProvider(options.Start ?? TimeProvider.System.GetUtcNow());
-            services.AddSingleton(clock);
-            services.AddSingleton<TimeProvider>(clock);
-        }
-        else
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

@@ -1,0 +1,89 @@
+using System.Net.Http.Headers;
+using Billing.Customers.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Billing.Host.Tests.Support;
+
+/// <summary>
+/// The whole product in process, on a real SQLite file of its own, with the simulated clock and
+/// one configured key per environment and role.
+/// </summary>
+public class BillingApiFactory : WebApplicationFactory<Program>
+{
+    public const string TestAdminKey = "test-admin-key-000000000000000001";
+    public const string TestClientKey = "test-client-key-00000000000000001";
+    public const string LiveAdminKey = "live-admin-key-000000000000000001";
+    public const string LiveClientKey = "live-client-key-00000000000000001";
+
+    public static readonly DateTimeOffset ClockStart = new(2026, 4, 30, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"{Guid.NewGuid():N}.db");
+
+    public RecordedEvents Events { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
+
+    public string DatabasePath => _databasePath;
+
+    /// <summary>Settings on top of the defaults; a subclass may change or remove them.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["ConnectionStrings:Billing"] = $"Data Source={_databasePath}",
+        ["Billing:Clock:Simulated"] = "true",
+        ["Billing:Clock:Start"] = ClockStart.ToString("O"),
+        ["Billing:Outbox:PollInterval"] = "00:00:00.200",
+        ["Billing:ApiKeys:0:Key"] = TestAdminKey,
+        ["Billing:ApiKeys:0:Environment"] = "test",
+        ["Billing:ApiKeys:0:Role"] = "admin",
+        ["Billing:ApiKeys:1:Key"] = TestClientKey,
+        ["Billing:ApiKeys:1:Environment"] = "test",
+        ["Billing:ApiKeys:1:Role"] = "client",
+        ["Billing:ApiKeys:2:Key"] = LiveAdminKey,
+        ["Billing:ApiKeys:2:Environment"] = "live",
+        ["Billing:ApiKeys:2:Role"] = "admin",
+        ["Billing:ApiKeys:3:Key"] = LiveClientKey,
+        ["Billing:ApiKeys:3:Environment"] = "live",
+        ["Billing:ApiKeys:3:Role"] = "client",
+    };
+
+    public HttpClient ClientWith(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(Settings()));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Events);
+            services.AddScoped<INotificationHandler<CustomerCreatedIntegrationEvent>, RecordingHandler<CustomerCreatedIntegrationEvent>>();
+            services.AddScoped<INotificationHandler<CustomerArchivedIntegrationEvent>, RecordingHandler<CustomerArchivedIntegrationEvent>>();
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
