@@ -1,0 +1,83 @@
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Access;
+using Billing.BuildingBlocks.Infrastructure.Modules;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Customers.Infrastructure;
+using Billing.Customers.Infrastructure.Persistence;
+using MediatR;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.Customers.Tests.Application;
+
+/// <summary>The Customers module alone, registered as the host registers it, on a real SQLite file.</summary>
+public sealed class CustomersModuleFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset ClockStart = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"customers-{Guid.NewGuid():N}.db");
+    private ServiceProvider? _services;
+
+    private ServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Billing"] = $"Data Source={_databasePath}",
+            ["Billing:Clock:Simulated"] = "true",
+            ["Billing:Clock:Start"] = ClockStart.ToString("O"),
+        }).Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration);
+        services.AddBillingPlatform(configuration).AddCustomersModule();
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await _services.MigrateBillingDatabaseAsync();
+    }
+
+    public async Task<T> SendAsync<T>(IRequest<T> request, BillingEnvironment environment = BillingEnvironment.Test)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, "key_fixture");
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Reads the module's tables directly, across environments, to see exactly what was written.</summary>
+    internal async Task<T> ReadAsync<T>(Func<CustomersDbContext, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(BillingEnvironment.Test, "key_fixture");
+        return await read(scope.ServiceProvider.GetRequiredService<CustomersDbContext>());
+    }
+
+    /// <summary>A query in a scope where nobody set the caller: must throw, never return every environment.</summary>
+    public async Task<int> ReadUnscopedAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CustomersDbContext>().Customers.CountAsync();
+    }
+
+    public Task<(int Customers, int AuditEntries, int OutboxMessages)> CountRowsAsync() =>
+        ReadAsync(async context => (
+            await context.Customers.IgnoreQueryFilters().CountAsync(),
+            await context.AuditEntries.IgnoreQueryFilters().CountAsync(),
+            await context.OutboxMessages.IgnoreQueryFilters().CountAsync()));
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
