@@ -10,6 +10,7 @@ using Billing.Host.Health;
 using Billing.Host.Http;
 using Billing.Invoicing.Infrastructure;
 using Billing.Metering.Infrastructure;
+using Billing.Metering.Web;
 using Billing.Payments.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -71,6 +72,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapApiKeyEndpoints();
 app.MapTestClockEndpoints();
 app.MapCustomersEndpoints();
+app.MapMeteringEndpoints();
 
 app.Run();
 

@@ -17,7 +17,7 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         try
         {
             var response = await next();
-            logger.LogInformation("{Request} handled in {ElapsedMs:0.0} ms", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogDebug("{Request} handled in {ElapsedMs:0.0} ms", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
         catch (Exception exception) when (exception is ValidationException or BusinessRuleViolation or Errors.NotFoundException)

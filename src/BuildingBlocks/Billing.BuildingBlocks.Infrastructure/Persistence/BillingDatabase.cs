@@ -33,6 +33,20 @@ public static class BillingDatabase
         }
     }
 
+    /// <summary>
+    /// A raw connection for a hot path that EF Core cannot serve fast enough (docs-adr/0007), with
+    /// the same per-connection settings as every EF context.
+    /// </summary>
+    public static async Task<SqliteConnection> OpenConnectionAsync(this BillingDatabaseOptions database, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = SqlitePragmas.PerConnection;
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
     /// <summary>The product's database for a context: SQLite, its own migrations history table, its pragmas.</summary>
     public static DbContextOptionsBuilder UseBillingSqlite(this DbContextOptionsBuilder options, string connectionString, string schema) =>
         options

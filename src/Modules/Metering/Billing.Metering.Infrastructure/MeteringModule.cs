@@ -1,5 +1,6 @@
 using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.Metering.Infrastructure.Persistence;
+using Billing.Metering.Infrastructure.Usage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Metering.Infrastructure;
@@ -9,6 +10,10 @@ public static class MeteringModule
 {
     public const string Name = "Metering";
 
-    public static IServiceCollection AddMeteringModule(this IServiceCollection services) =>
-        services.AddBillingModule<MeteringDbContext>(Name);
+    public static IServiceCollection AddMeteringModule(this IServiceCollection services)
+    {
+        // One writer for the process, so concurrent requests share commits (group commit).
+        services.AddSingleton<UsageEventWriter>();
+        return services.AddBillingModule<MeteringDbContext>(Name);
+    }
 }

@@ -13,6 +13,9 @@ internal interface ICustomerRepository
     /// <summary>A detached customer, for reading.</summary>
     Task<Customer?> ReadAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Detached customers whose external ids are among those given.</summary>
+    Task<IReadOnlyList<Customer>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
+
     Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken);
 
     void Add(Customer customer);

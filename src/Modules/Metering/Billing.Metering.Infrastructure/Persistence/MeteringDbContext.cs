@@ -1,18 +1,26 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Metering.Domain.Meters;
+using Billing.Metering.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Metering.Infrastructure.Persistence;
 
-/// <summary>The Metering module's tables: for now its outbox and audit log, which the base context gives.</summary>
 internal sealed class MeteringDbContext(DbContextOptions<MeteringDbContext> options, ICallerContext caller)
     : ModuleDbContext(options, caller)
 {
     public const string SchemaName = "metering";
+    public const string UsageEventsTable = "metering_usage_events";
 
     public override string Schema => SchemaName;
 
+    public DbSet<Meter> Meters => Set<Meter>();
+
+    public DbSet<UsageEventRow> UsageEvents => Set<UsageEventRow>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.ApplyConfiguration(new MeterConfiguration());
+        modelBuilder.ApplyConfiguration(new UsageEventRowConfiguration());
     }
 }

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Billing.Metering.Application.Usage.RecordUsage;
+
+/// <summary>
+/// MET-4: what "the same payload" means. Customer, event name, the UTC instant and the properties
+/// with keys in sorted order: a retry that re-orders keys or re-states the offset is the same event.
+/// </summary>
+internal static class PayloadHash
+{
+    public static string Of(IncomingEvent incoming, string canonicalProperties)
+    {
+        var text = $"{incoming.Customer}\n{incoming.Event}\n{incoming.Timestamp.UtcTicks}\n{canonicalProperties}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Properties as JSON with object keys sorted, no white space; <c>{}</c> when absent.</summary>
+    public static string Canonical(JsonElement properties)
+    {
+        if (properties.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return "{}";
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, properties);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().OrderBy(property => property.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    Write(writer, property.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
+    }
+}

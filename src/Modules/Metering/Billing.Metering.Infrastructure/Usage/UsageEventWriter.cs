@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Metering.Application.Usage;
+using Billing.Metering.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace Billing.Metering.Infrastructure.Usage;
+
+/// <summary>
+/// Group commit for usage events (docs-adr/0018). Every request queues its events and awaits them;
+/// whichever request finds no writer at work becomes the writer, takes everything queued (up to
+/// <see cref="MaxEventsPerCommit"/>), and stores it in one transaction with one prepared insert:
+/// many concurrent requests share one fsync. Each request is answered only after the commit that
+/// holds its events is on disk. De-duplication is the insert itself (<c>ON CONFLICT DO NOTHING</c>
+/// on the per-environment unique id), so it and the write are one atomic step.
+/// </summary>
+internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProvider clock)
+{
+    public const int MaxEventsPerCommit = 20_000;
+
+    private const string Insert =
+        $"""
+        INSERT INTO {MeteringDbContext.UsageEventsTable}
+            (environment, event_id, customer_id, external_customer_id, event_name, timestamp_micros, properties, value_micros, unique_key, payload_hash, received_at)
+        VALUES ($environment, $event_id, $customer_id, $external_customer_id, $event_name, $timestamp_micros, $properties, $value_micros, $unique_key, $payload_hash, $received_at)
+        ON CONFLICT (environment, event_id) DO NOTHING
+        """;
+
+    private const string StoredHash =
+        $"SELECT payload_hash FROM {MeteringDbContext.UsageEventsTable} WHERE environment = $environment AND event_id = $event_id";
+
+    private readonly ConcurrentQueue<PendingAppend> _queue = new();
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(string environment, IReadOnlyList<UsageEventRecord> events)
+    {
+        var pending = new PendingAppend(environment, events);
+        _queue.Enqueue(pending);
+        TryBecomeWriter();
+        return pending.Completion.Task;
+    }
+
+    public static long ToMicros(DateTimeOffset instant) => (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    private void TryBecomeWriter()
+    {
+        if (_writer.Wait(0))
+        {
+            _ = Task.Run(WriteQueuedAsync);
+        }
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        try
+        {
+            while (TakeGroup() is { Count: > 0 } group)
+            {
+                await WriteGroupAsync(group);
+            }
+        }
+        finally
+        {
+            _writer.Release();
+
+            // Whatever was queued between the last look and the release must not wait for the next request.
+            if (!_queue.IsEmpty)
+            {
+                TryBecomeWriter();
+            }
+        }
+    }
+
+    private List<PendingAppend> TakeGroup()
+    {
+        var group = new List<PendingAppend>();
+        var events = 0;
+        while (events < MaxEventsPerCommit && _queue.TryDequeue(out var pending))
+        {
+            group.Add(pending);
+            events += pending.Events.Count;
+        }
+
+        return group;
+    }
+
+    private async Task WriteGroupAsync(List<PendingAppend> group)
+    {
+        try
+        {
+            var outcomes = await CommitAsync(group);
+            for (var i = 0; i < group.Count; i++)
+            {
+                group[i].Completion.TrySetResult(outcomes[i]);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Nothing of the group was committed: every request fails and may be retried safely.
+            group.ForEach(pending => pending.Completion.TrySetException(exception));
+        }
+    }
+
+    private async Task<List<AppendOutcome[]>> CommitAsync(List<PendingAppend> group)
+    {
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using var transaction = connection.BeginTransaction();
+        await using var insert = Command(connection, transaction, Insert,
+            "environment", "event_id", "customer_id", "external_customer_id", "event_name", "timestamp_micros", "properties", "value_micros", "unique_key", "payload_hash", "received_at");
+        await using var storedHash = Command(connection, transaction, StoredHash, "environment", "event_id");
+        var receivedAt = clock.GetUtcNow().UtcDateTime.ToString(UtcInstantToTextConverter.Format, CultureInfo.InvariantCulture);
+
+        var outcomes = new List<AppendOutcome[]>(group.Count);
+        foreach (var pending in group)
+        {
+            var answers = new AppendOutcome[pending.Events.Count];
+            for (var i = 0; i < answers.Length; i++)
+            {
+                var record = pending.Events[i];
+                Bind(insert, pending.Environment, record.EventId, record.CustomerId, record.ExternalCustomerId, record.EventName,
+                    ToMicros(record.Timestamp), record.Properties, record.ValueMicros, record.UniqueKey, record.PayloadHash, receivedAt);
+                if (insert.ExecuteNonQuery() == 1)
+                {
+                    answers[i] = AppendOutcome.Accepted;
+                    continue;
+                }
+
+                Bind(storedHash, pending.Environment, record.EventId);
+                answers[i] = (string?)storedHash.ExecuteScalar() == record.PayloadHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+            }
+
+            outcomes.Add(answers);
+        }
+
+        transaction.Commit();
+        return outcomes;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + name, null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+
+    private sealed class PendingAppend(string environment, IReadOnlyList<UsageEventRecord> events)
+    {
+        public string Environment { get; } = environment;
+
+        public IReadOnlyList<UsageEventRecord> Events { get; } = events;
+
+        public TaskCompletionSource<IReadOnlyList<AppendOutcome>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
