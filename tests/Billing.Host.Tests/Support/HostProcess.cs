@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+
+namespace Billing.Host.Tests.Support;
+
+/// <summary>
+/// The product as a separate operating-system process on loopback, so a test can kill it with
+/// SIGKILL — no shutdown hooks, no flushing — and start it again on the same database.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    public const string AdminKey = "process-admin-key-000000000000001";
+
+    private readonly Process _process;
+
+    private HostProcess(Process process, int port)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<HostProcess> StartAsync(string databasePath)
+    {
+        var hostDll = Path.Combine(AppContext.BaseDirectory, "Billing.Host.dll");
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ConnectionStrings__Billing"] = $"Data Source={databasePath}";
+        start.Environment["Billing__ApiKeys__0__Key"] = AdminKey;
+        start.Environment["Billing__ApiKeys__0__Environment"] = "test";
+        start.Environment["Billing__ApiKeys__0__Role"] = "admin";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var host = new HostProcess(process, port);
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
+
+    /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        Client.Dispose();
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before answering.");
+            }
+
+            try
+            {
+                if ((await Client.GetAsync("/health", timeout.Token)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet: try again once the connection attempt has failed.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
