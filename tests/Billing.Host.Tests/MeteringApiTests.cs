@@ -145,7 +145,9 @@ public sealed class MeteringApiTests(BillingApiFactory factory) : IClassFixture<
         var problem = await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
         problem.GetProperty("errors").GetProperty("events")[0].GetString()!.ShouldContain("5000");
         await (await s.Client.PostAsJsonAsync("/v1/events/batch", new { events = Array.Empty<object>() })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
-        await (await s.Client.PostAsJsonAsync("/v1/events/batch", new { events = 5 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_json");
+        await (await s.Client.PostAsJsonAsync("/v1/events/batch", new { events = 5 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+        await (await s.Client.PostAsJsonAsync("/v1/events/batch", new { events = Array.Empty<object>(), extra = 1 })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+        await (await s.Client.PostAsync("/v1/events/batch", new StringContent("{\"events\":[", Encoding.UTF8, "application/json"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "invalid_json");
         var huge = new StringContent("{\"events\":[\"" + new string('x', 9 * 1024 * 1024) + "\"]}", Encoding.UTF8, "application/json");
         await (await s.Client.PostAsync("/v1/events/batch", huge)).ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
         (await s.UsageAsync(s.Calls, now.AddDays(-1), now.AddDays(1))).ShouldBe((5000m, 5000L));

@@ -41,9 +41,7 @@ public static class BillingDatabase
     {
         var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = SqlitePragmas.PerConnection;
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        SqlitePragmas.Apply(connection);
         return connection;
     }
 

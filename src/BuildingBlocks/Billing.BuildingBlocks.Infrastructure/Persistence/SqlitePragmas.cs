@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
@@ -14,19 +16,30 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public static readonly SqlitePragmas Instance = new();
 
+    // Pooled connections are opened again and again; the settings stick to the physical
+    // connection, so they are applied once per SQLite handle, not on every open.
+    private static readonly ConditionalWeakTable<object, object> Applied = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = PerConnection;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        Apply(connection);
+        return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    /// <summary>Applies the settings to a connection just opened, unless its physical connection has them.</summary>
+    public static void Apply(DbConnection connection)
     {
+        var handle = (object?)(connection as SqliteConnection)?.Handle ?? connection;
+        if (Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = PerConnection;
         command.ExecuteNonQuery();
+        Applied.AddOrUpdate(handle, handle);
     }
 }

@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Infrastructure.Modules;
+using Billing.Metering.Infrastructure.Caching;
 using Billing.Metering.Infrastructure.Persistence;
 using Billing.Metering.Infrastructure.Usage;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ public static class MeteringModule
     {
         // One writer for the process, so concurrent requests share commits (group commit).
         services.AddSingleton<UsageEventWriter>();
+        services.AddSingleton<KnownMeters>();
+        services.AddSingleton<KnownCustomers>();
         return services.AddBillingModule<MeteringDbContext>(Name);
     }
 }

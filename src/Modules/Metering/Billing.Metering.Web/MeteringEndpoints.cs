@@ -78,8 +78,33 @@ public static class MeteringEndpoints
         };
     }
 
-    private static async Task<Ok<UsageBatchResultDto>> RecordBatch(RecordUsageCommand command, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(command, cancellationToken));
+    /// <summary>
+    /// The body is read as one JSON document and its events taken from it as they are, rather than
+    /// copied into a document each: this runs for every event of every batch.
+    /// </summary>
+    private static async Task<Results<Ok<UsageBatchResultDto>, ValidationProblem>> RecordBatch(JsonElement body, IMediator mediator, CancellationToken cancellationToken)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("events", out var events) || events.ValueKind != JsonValueKind.Array)
+        {
+            return BatchShapeProblem("events", "The body must be { \"events\": [ … ] }.");
+        }
+
+        foreach (var field in body.EnumerateObject())
+        {
+            if (field.Name != "events")
+            {
+                return BatchShapeProblem(field.Name, $"'{field.Name}' is not a field of this request.");
+            }
+        }
+
+        return TypedResults.Ok(await mediator.Send(new RecordUsageCommand(events.EnumerateArray().ToList()), cancellationToken));
+    }
+
+    private static ValidationProblem BatchShapeProblem(string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] },
+            detail: "The request has invalid fields; see errors.",
+            extensions: new Dictionary<string, object?> { ["code"] = "validation_error" });
 
     private static async Task<Ok<UsageSummaryDto>> Usage(
         string id, string? meter, DateTimeOffset? from, DateTimeOffset? to, IMediator mediator, CancellationToken cancellationToken) =>

@@ -1,10 +1,12 @@
+using Billing.BuildingBlocks.Application.Access;
 using Billing.Metering.Application.Meters;
+using Billing.Metering.Infrastructure.Caching;
 using Billing.Metering.Domain.Meters;
 using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Metering.Infrastructure.Persistence;
 
-internal sealed class MeterRepository(MeteringDbContext context) : IMeterRepository
+internal sealed class MeterRepository(MeteringDbContext context, KnownMeters known, ICallerContext caller) : IMeterRepository
 {
     public Task<bool> ExistsAsync(string code, string eventName, CancellationToken cancellationToken) =>
         context.Meters.AnyAsync(meter => meter.Code == code || meter.EventName == eventName, cancellationToken);
@@ -17,8 +19,33 @@ internal sealed class MeterRepository(MeteringDbContext context) : IMeterReposit
     public Task<Meter?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
         context.Meters.AsNoTracking().SingleOrDefaultAsync(meter => meter.Code == code, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, Meter>> FindByEventNamesAsync(IReadOnlyCollection<string> eventNames, CancellationToken cancellationToken) =>
-        eventNames.Count == 0
-            ? new Dictionary<string, Meter>()
-            : await context.Meters.AsNoTracking().Where(meter => eventNames.Contains(meter.EventName)).ToDictionaryAsync(meter => meter.EventName, cancellationToken);
+    /// <summary>Remembered meters first; only names not seen before reach the database.</summary>
+    public async Task<IReadOnlyDictionary<string, Meter>> FindByEventNamesAsync(IReadOnlyCollection<string> eventNames, CancellationToken cancellationToken)
+    {
+        var environment = caller.Environment;
+        var found = new Dictionary<string, Meter>(eventNames.Count);
+        var unknown = new List<string>();
+        foreach (var eventName in eventNames)
+        {
+            if (known.TryGet(environment, eventName, out var meter))
+            {
+                found[eventName] = meter;
+            }
+            else
+            {
+                unknown.Add(eventName);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            foreach (var meter in await context.Meters.AsNoTracking().Where(meter => unknown.Contains(meter.EventName)).ToListAsync(cancellationToken))
+            {
+                known.Remember(environment, meter);
+                found[meter.EventName] = meter;
+            }
+        }
+
+        return found;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +11,12 @@ namespace Billing.Metering.Application.Usage.RecordUsage;
 /// </summary>
 internal static class PayloadHash
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public static string Of(IncomingEvent incoming, string canonicalProperties)
     {
         var text = $"{incoming.Customer}\n{incoming.Event}\n{incoming.Timestamp.UtcTicks}\n{canonicalProperties}";
@@ -24,13 +31,14 @@ internal static class PayloadHash
             return "{}";
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Write(writer, properties);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        // One buffer and writer per thread: this runs for every event of every batch.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        Write(writer, properties);
+        writer.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static void Write(Utf8JsonWriter writer, JsonElement element)

@@ -1,4 +1,3 @@
-using Billing.Customers.Contracts;
 using Billing.Metering.Application.Meters;
 using Billing.Metering.Contracts;
 using Billing.Metering.Domain.Usage;
@@ -13,7 +12,7 @@ namespace Billing.Metering.Application.Usage.RecordUsage;
 /// </summary>
 internal sealed class RecordUsageHandler(
     IMeterRepository meters,
-    IMediator mediator,
+    ICustomerDirectory directory,
     IUsageEventStore store,
     IMeteringSettings settings,
     TimeProvider clock) : IRequestHandler<RecordUsageCommand, UsageBatchResultDto>
@@ -25,7 +24,7 @@ internal sealed class RecordUsageHandler(
         var parsed = command.Events!.Select(IncomingEvent.Parse).ToList();
         var valid = parsed.Where(result => result.Event is not null).Select(result => result.Event!).ToList();
         var metersByEvent = await meters.FindByEventNamesAsync(valid.Select(incoming => incoming.Event).Distinct().ToList(), cancellationToken);
-        var customers = await mediator.Send(new FindCustomersByExternalIdsQuery(valid.Select(incoming => incoming.Customer).Distinct().ToList()), cancellationToken);
+        var customers = await directory.ResolveAsync(valid.Select(incoming => incoming.Customer).Distinct().ToList(), cancellationToken);
 
         var results = new UsageEventResultDto[parsed.Count];
         var toStore = new List<(int Index, UsageEventRecord Record)>();
