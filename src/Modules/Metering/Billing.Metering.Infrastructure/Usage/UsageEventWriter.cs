@@ -3,7 +3,6 @@ using System.Globalization;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Metering.Application.Usage;
 using Billing.Metering.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace Billing.Metering.Infrastructure.Usage;
 
@@ -23,12 +22,12 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
         $"""
         INSERT INTO {MeteringDbContext.UsageEventsTable}
             (environment, event_id, customer_id, external_customer_id, event_name, timestamp_micros, properties, value_micros, unique_key, payload_hash, received_at)
-        VALUES ($environment, $event_id, $customer_id, $external_customer_id, $event_name, $timestamp_micros, $properties, $value_micros, $unique_key, $payload_hash, $received_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         ON CONFLICT (environment, event_id) DO NOTHING
         """;
 
     private const string StoredHash =
-        $"SELECT payload_hash FROM {MeteringDbContext.UsageEventsTable} WHERE environment = $environment AND event_id = $event_id";
+        $"SELECT payload_hash FROM {MeteringDbContext.UsageEventsTable} WHERE environment = ?1 AND event_id = ?2";
 
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
@@ -106,9 +105,8 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
     {
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         await using var transaction = connection.BeginTransaction();
-        await using var insert = Command(connection, transaction, Insert,
-            "environment", "event_id", "customer_id", "external_customer_id", "event_name", "timestamp_micros", "properties", "value_micros", "unique_key", "payload_hash", "received_at");
-        await using var storedHash = Command(connection, transaction, StoredHash, "environment", "event_id");
+        using var insert = new PreparedStatement(connection, Insert);
+        using var storedHash = new PreparedStatement(connection, StoredHash);
         var receivedAt = clock.GetUtcNow().UtcDateTime.ToString(UtcInstantToTextConverter.Format, CultureInfo.InvariantCulture);
 
         var outcomes = new List<AppendOutcome[]>(group.Count);
@@ -118,16 +116,26 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
             for (var i = 0; i < answers.Length; i++)
             {
                 var record = pending.Events[i];
-                Bind(insert, pending.Environment, record.EventId, record.CustomerId, record.ExternalCustomerId, record.EventName,
-                    ToMicros(record.Timestamp), record.Properties, record.ValueMicros, record.UniqueKey, record.PayloadHash, receivedAt);
-                if (insert.ExecuteNonQuery() == 1)
+                insert.Bind(1, pending.Environment);
+                insert.Bind(2, record.EventId);
+                insert.Bind(3, record.CustomerId);
+                insert.Bind(4, record.ExternalCustomerId);
+                insert.Bind(5, record.EventName);
+                insert.Bind(6, ToMicros(record.Timestamp));
+                insert.Bind(7, record.Properties);
+                insert.Bind(8, record.ValueMicros);
+                insert.Bind(9, record.UniqueKey);
+                insert.Bind(10, record.PayloadHash);
+                insert.Bind(11, receivedAt);
+                if (insert.Execute() == 1)
                 {
                     answers[i] = AppendOutcome.Accepted;
                     continue;
                 }
 
-                Bind(storedHash, pending.Environment, record.EventId);
-                answers[i] = (string?)storedHash.ExecuteScalar() == record.PayloadHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
+                storedHash.Bind(1, pending.Environment);
+                storedHash.Bind(2, record.EventId);
+                answers[i] = storedHash.FirstText() == record.PayloadHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
             }
 
             outcomes.Add(answers);
@@ -137,27 +145,6 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
         return outcomes;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            command.Parameters.Add(new SqliteParameter("$" + name, null));
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
 
     private sealed class PendingAppend(string environment, IReadOnlyList<UsageEventRecord> events)
     {
