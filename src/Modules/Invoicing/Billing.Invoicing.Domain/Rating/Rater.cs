@@ -1,0 +1,146 @@
+using System.Globalization;
+using Billing.BuildingBlocks.Domain.Monetary;
+using Billing.BuildingBlocks.Domain.Time;
+using Billing.Invoicing.Domain.Plans;
+
+namespace Billing.Invoicing.Domain.Rating;
+
+/// <summary>
+/// INV-6: turns a plan version, a period's usage and the customer's tax rate into invoice lines.
+/// Pure: the same input always gives the same lines. Every line is rounded once, by the currency
+/// (<see cref="Currency.Round"/>); subtotal, tax and total are sums of those rounded lines.
+/// </summary>
+internal static class Rater
+{
+    /// <param name="usage">Quantity per meter code for the period (a missing meter used nothing).</param>
+    /// <param name="firstPeriod">The subscription's first invoice: the setup fee is due.</param>
+    /// <param name="taxRatePercent">The customer's rate, in percent, over the taxable subtotal.</param>
+    public static RatedInvoice Rate(PlanTerms terms, Period period, bool firstPeriod, IReadOnlyDictionary<string, decimal> usage, decimal taxRatePercent)
+    {
+        var currency = terms.Currency;
+        var lines = new List<RatedLine>();
+        if (terms.Fees.RecurringFee > 0m)
+        {
+            lines.Add(Fixed("recurring_fee", $"Subscription fee {period}", terms.Fees.RecurringFee, currency));
+        }
+
+        if (firstPeriod && terms.Fees.SetupFee > 0m)
+        {
+            lines.Add(Fixed("setup_fee", "Setup fee (first invoice only)", terms.Fees.SetupFee, currency));
+        }
+
+        var usageLines = terms.Charges.Select(charge => RateUsage(charge, usage.GetValueOrDefault(charge.MeterCode), currency)).ToList();
+        lines.AddRange(usageLines);
+
+        var usageTotal = usageLines.Sum(line => line.Amount);
+        if (terms.Fees.MinimumCommitment > usageTotal)
+        {
+            var topUp = currency.Round(terms.Fees.MinimumCommitment - usageTotal);
+            lines.Add(new RatedLine(LineKind.MinimumCommitment, "minimum_commitment", "Minimum commitment top-up", 1m, topUp,
+                [$"minimum {Text(terms.Fees.MinimumCommitment)} − usage charges {Text(usageTotal)} = {Text(topUp)} {currency}"]));
+        }
+
+        var taxable = lines.Sum(line => line.Amount);
+        if (taxRatePercent != 0m)
+        {
+            var tax = currency.Round(taxable * taxRatePercent / 100m);
+            lines.Add(new RatedLine(LineKind.Tax, "tax", $"Tax {Text(taxRatePercent)} %", taxable, tax,
+                [$"{Text(taxable)} × {Text(taxRatePercent)} % = {Text(taxable * taxRatePercent / 100m)} → {Text(tax)} {currency}"]));
+        }
+
+        return new RatedInvoice(currency, period, lines);
+    }
+
+    /// <summary>One meter's line: free units off, then the charge model.</summary>
+    public static RatedLine RateUsage(UsageCharge charge, decimal quantity, Currency currency)
+    {
+        var billable = Math.Max(0m, quantity - charge.FreeUnits);
+        var steps = new List<string>();
+        if (charge.FreeUnits > 0m)
+        {
+            steps.Add($"{Text(quantity)} units − {Text(charge.FreeUnits)} free = {Text(billable)} billable");
+        }
+
+        var exact = charge.Model switch
+        {
+            ChargeModel.PerUnit => PerUnit(charge.Tiers[0], billable, steps),
+            ChargeModel.Graduated => Graduated(charge.Tiers, billable, steps),
+            ChargeModel.Volume => Volume(charge.Tiers, billable, steps),
+            ChargeModel.Package => Package(charge.Tiers[0], charge.PackageSize, billable, steps),
+            _ => throw new ArgumentOutOfRangeException(nameof(charge), charge.Model, null),
+        };
+        var amount = currency.Round(exact);
+        steps.Add($"{Text(exact)} → {Text(amount)} {currency}");
+        return new RatedLine(LineKind.Usage, charge.MeterCode, $"Usage: {charge.MeterCode}", quantity, amount, steps);
+    }
+
+    private static decimal PerUnit(Tier price, decimal billable, List<string> steps)
+    {
+        steps.Add($"{Text(billable)} × {Text(price.UnitPrice)}");
+        return billable * price.UnitPrice;
+    }
+
+    private static decimal Graduated(IReadOnlyList<Tier> tiers, decimal billable, List<string> steps)
+    {
+        var total = 0m;
+        var below = 0m;
+        foreach (var tier in tiers)
+        {
+            var units = Math.Min(billable, tier.UpTo ?? decimal.MaxValue) - below;
+            if (units <= 0m)
+            {
+                break;
+            }
+
+            var amount = units * tier.UnitPrice + tier.FlatFee;
+            steps.Add($"tier {Range(below, tier.UpTo)}: {Text(units)} × {Text(tier.UnitPrice)}{Flat(tier)} = {Text(amount)}");
+            total += amount;
+            below = tier.UpTo ?? below;
+        }
+
+        return total;
+    }
+
+    private static decimal Volume(IReadOnlyList<Tier> tiers, decimal billable, List<string> steps)
+    {
+        if (billable == 0m)
+        {
+            steps.Add("no billable units");
+            return 0m;
+        }
+
+        var below = 0m;
+        foreach (var tier in tiers)
+        {
+            if (tier.UpTo is null || billable <= tier.UpTo)
+            {
+                var amount = billable * tier.UnitPrice + tier.FlatFee;
+                steps.Add($"all {Text(billable)} units in tier {Range(below, tier.UpTo)}: {Text(billable)} × {Text(tier.UnitPrice)}{Flat(tier)} = {Text(amount)}");
+                return amount;
+            }
+
+            below = tier.UpTo.Value;
+        }
+
+        throw new InvalidOperationException("The last tier has no upper bound.");
+    }
+
+    private static decimal Package(Tier price, decimal size, decimal billable, List<string> steps)
+    {
+        var packages = Math.Ceiling(billable / size);
+        steps.Add($"{Text(billable)} units / {Text(size)} per package = {Text(packages)} started packages × {Text(price.UnitPrice)}");
+        return packages * price.UnitPrice;
+    }
+
+    private static RatedLine Fixed(string code, string description, decimal fee, Currency currency)
+    {
+        var amount = currency.Round(fee);
+        return new RatedLine(LineKind.FixedFee, code, description, 1m, amount, [$"1 × {Text(fee)} = {Text(amount)} {currency}"]);
+    }
+
+    private static string Range(decimal below, decimal? upTo) => upTo is null ? $"above {Text(below)}" : $"{Text(below)}–{Text(upTo.Value)}";
+
+    private static string Flat(Tier tier) => tier.FlatFee == 0m ? string.Empty : $" + {Text(tier.FlatFee)} flat";
+
+    private static string Text(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+}
