@@ -9,6 +9,7 @@ using Billing.Host.Clock;
 using Billing.Host.Health;
 using Billing.Host.Http;
 using Billing.Invoicing.Infrastructure;
+using Billing.Invoicing.Web;
 using Billing.Metering.Infrastructure;
 using Billing.Metering.Web;
 using Billing.Payments.Infrastructure;
@@ -73,6 +74,7 @@ app.MapApiKeyEndpoints();
 app.MapTestClockEndpoints();
 app.MapCustomersEndpoints();
 app.MapMeteringEndpoints();
+app.MapInvoicingEndpoints();
 
 app.Run();
 

@@ -47,7 +47,16 @@ public abstract class ModuleDbContext(DbContextOptions options, ICallerContext c
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(type => !type.IsOwned()).ToList())
         {
             ScopeByEnvironment(modelBuilder, entityType);
-            entityType.SetTableName($"{Schema}_{entityType.GetTableName()}");
+        }
+
+        // Owned collections have tables of their own; they carry the prefix too (their rows are
+        // scoped through their owner).
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            if (entityType.GetTableName() is { } table && !table.StartsWith(Schema + "_", StringComparison.Ordinal))
+            {
+                entityType.SetTableName($"{Schema}_{table}");
+            }
         }
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())

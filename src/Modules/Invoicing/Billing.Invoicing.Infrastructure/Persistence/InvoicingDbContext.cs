@@ -1,10 +1,12 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Invoicing.Domain.Plans;
+using Billing.Invoicing.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Invoicing.Infrastructure.Persistence;
 
-/// <summary>The Invoicing module's tables: for now its outbox and audit log, which the base context gives.</summary>
+/// <summary>The Invoicing module's tables: plans and their versions, with the outbox and audit log.</summary>
 internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> options, ICallerContext caller)
     : ModuleDbContext(options, caller)
 {
@@ -12,7 +14,14 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
 
     public override string Schema => SchemaName;
 
+    public DbSet<Plan> Plans => Set<Plan>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // Prices are values stored as JSON in a version's row (PriceJson), not entities of their own.
+        modelBuilder.Ignore<FixedFees>();
+        modelBuilder.Ignore<UsageCharge>();
+        modelBuilder.Ignore<Tier>();
+        modelBuilder.ApplyConfiguration(new PlanConfiguration());
     }
 }

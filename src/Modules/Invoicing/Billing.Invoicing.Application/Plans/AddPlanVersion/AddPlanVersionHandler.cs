@@ -1,0 +1,28 @@
+using Billing.BuildingBlocks.Application.Audit;
+using Billing.BuildingBlocks.Application.Errors;
+using Billing.Invoicing.Contracts;
+using MediatR;
+
+namespace Billing.Invoicing.Application.Plans.AddPlanVersion;
+
+/// <summary>PLN-3: a price change is a new version, audited with the prices before and after (AUD-1).</summary>
+internal sealed class AddPlanVersionHandler(IPlanRepository plans, IMediator mediator, IAuditTrail audit, TimeProvider clock)
+    : IRequestHandler<AddPlanVersionCommand, PlanDto>
+{
+    public async Task<PlanDto> Handle(AddPlanVersionCommand command, CancellationToken cancellationToken)
+    {
+        var plan = await plans.FindByCodeAsync(command.PlanCode, cancellationToken)
+            ?? throw new NotFoundException(PlanMapping.AuditEntityType, command.PlanCode);
+        await mediator.EnsureMetersExistAsync(command.Charges, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var before = plan.CurrentVersion.ToDto();
+        var version = plan.AddVersion(command.FixedFees.ToDomain(), command.Charges.ToDomain(), command.EffectiveFrom?.ToUniversalTime() ?? now, now);
+        audit.Record(PlanMapping.AuditEntityType, plan.Id, "price_changed", new Dictionary<string, AuditChange>
+        {
+            ["version"] = new(before.Version, version.Number),
+            ["prices"] = new(before, version.ToDto()),
+        });
+        return plan.ToDto();
+    }
+}
