@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.Host.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace Billing.Host.Tests;
 
@@ -75,6 +76,27 @@ public sealed class PlansApiTests(BillingApiFactory factory) : IClassFixture<Bil
         var beforeLatest = new { effectiveFrom = now.AddDays(5), charges = new[] { new { meter = s.Calls, model = "per_unit", unitPrice = 0.03m } } };
         await (await _admin.PostAsJsonAsync($"/v1/plans/{code}/versions", beforeLatest)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "effective_date_not_after_latest");
         await (await _admin.PostAsJsonAsync("/v1/plans/no-such-plan/versions", beforeLatest)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
+
+        // AUD-1: the price change is on record with the key that made it and the prices before and after.
+        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
+        await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT action, actor, changes FROM invoicing_audit_log WHERE entity_id = $id ORDER BY sequence";
+        read.Parameters.AddWithValue("$id", changed.Str("id"));
+        var history = new List<(string Action, string Actor, string Changes)>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                history.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        history.Select(entry => entry.Action).ShouldBe(["created", "price_changed"]);
+        history[1].Actor.ShouldStartWith("key_");
+        var prices = JsonDocument.Parse(history[1].Changes).RootElement.GetProperty("prices");
+        prices.GetProperty("from").GetProperty("charges")[0].GetProperty("unitPrice").GetDecimal().ShouldBe(0.01m);
+        prices.GetProperty("to").GetProperty("charges")[0].GetProperty("unitPrice").GetDecimal().ShouldBe(0.02m);
     }
 
     [Fact]

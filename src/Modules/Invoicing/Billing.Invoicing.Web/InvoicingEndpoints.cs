@@ -4,6 +4,10 @@ using Billing.Invoicing.Application.Plans.AddPlanVersion;
 using Billing.Invoicing.Application.Plans.CreatePlan;
 using Billing.Invoicing.Application.Plans.GetPlan;
 using Billing.Invoicing.Application.Plans.ListPlans;
+using Billing.Invoicing.Application.Subscriptions.CreateSubscription;
+using Billing.Invoicing.Application.Subscriptions.GetSubscription;
+using Billing.Invoicing.Application.Subscriptions.ListSubscriptions;
+using Billing.Invoicing.Application.Subscriptions.PreviewUpcomingInvoice;
 using Billing.Invoicing.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +17,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Billing.Invoicing.Web;
 
-/// <summary>PLN-1..3 over HTTP: admins set prices, clients read them.</summary>
+/// <summary>PLN-1..4 and INV-12 over HTTP: admins set prices and subscribe customers, clients read and preview.</summary>
 public static class InvoicingEndpoints
 {
     public static IEndpointRouteBuilder MapInvoicingEndpoints(this IEndpointRouteBuilder app)
@@ -28,8 +32,34 @@ public static class InvoicingEndpoints
         plans.MapPost("/{code}/versions", AddVersion).RequireAuthorization(AccessPolicies.Admin)
             .WithName("AddPlanVersion").WithSummary("Change prices from an effective date on: a new version (admin, audited)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        var subscriptions = app.MapGroup("/v1/subscriptions").WithTags("Subscriptions").ProducesProblem(StatusCodes.Status401Unauthorized);
+        subscriptions.MapPost("/", Subscribe).RequireAuthorization(AccessPolicies.Admin)
+            .WithName("CreateSubscription").WithSummary("Put a customer on a plan (admin); collectionMethod charge_automatically or send_invoice")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        subscriptions.MapGet("/", ListSubscriptions).RequireAuthorization(AccessPolicies.Client)
+            .WithName("ListSubscriptions").WithSummary("Subscriptions, optionally of one customer (?customer=cus_…)");
+        subscriptions.MapGet("/{id}", GetSubscription).RequireAuthorization(AccessPolicies.Client)
+            .WithName("GetSubscription").WithSummary("A subscription").ProducesProblem(StatusCodes.Status404NotFound);
+        subscriptions.MapGet("/{id}/upcoming-invoice", Preview).RequireAuthorization(AccessPolicies.Client)
+            .WithName("PreviewUpcomingInvoice").WithSummary("The current period's invoice so far, rated exactly as the real one will be; not stored")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static async Task<Created<SubscriptionDto>> Subscribe(CreateSubscriptionCommand command, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var subscription = await mediator.Send(command, cancellationToken);
+        return TypedResults.Created($"/v1/subscriptions/{subscription.Id}", subscription);
+    }
+
+    private static async Task<Ok<CursorPage<SubscriptionDto>>> ListSubscriptions(string? customer, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CursorPage<SubscriptionDto>(await mediator.Send(new ListSubscriptionsQuery(customer), cancellationToken), HasMore: false, NextCursor: null));
+
+    private static async Task<Ok<SubscriptionDto>> GetSubscription(string id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetSubscriptionQuery(id), cancellationToken));
+
+    private static async Task<Ok<UpcomingInvoiceDto>> Preview(string id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new PreviewUpcomingInvoiceQuery(id), cancellationToken));
 
     private static async Task<Created<PlanDto>> Create(CreatePlanCommand command, IMediator mediator, CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ internal interface IPlanRepository
     /// <summary>A tracked plan, to change inside a command.</summary>
     Task<Plan?> FindByCodeAsync(string code, CancellationToken cancellationToken);
 
+    Task<Plan?> ReadByIdAsync(string id, CancellationToken cancellationToken);
+
     Task<Plan?> ReadByCodeAsync(string code, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken);

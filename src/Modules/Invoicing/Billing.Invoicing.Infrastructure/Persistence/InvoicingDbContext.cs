@@ -1,12 +1,13 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Invoicing.Domain.Plans;
+using Billing.Invoicing.Domain.Subscriptions;
 using Billing.Invoicing.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Invoicing.Infrastructure.Persistence;
 
-/// <summary>The Invoicing module's tables: plans and their versions, with the outbox and audit log.</summary>
+/// <summary>The Invoicing module's tables: plans and their versions, subscriptions, the outbox and audit log.</summary>
 internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> options, ICallerContext caller)
     : ModuleDbContext(options, caller)
 {
@@ -16,6 +17,8 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
 
     public DbSet<Plan> Plans => Set<Plan>();
 
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Prices are values stored as JSON in a version's row (PriceJson), not entities of their own.
@@ -23,5 +26,6 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
         modelBuilder.Ignore<UsageCharge>();
         modelBuilder.Ignore<Tier>();
         modelBuilder.ApplyConfiguration(new PlanConfiguration());
+        modelBuilder.ApplyConfiguration(new SubscriptionConfiguration());
     }
 }

@@ -14,6 +14,9 @@ internal sealed class PlanRepository(InvoicingDbContext context) : IPlanReposito
     public Task<Plan?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
         context.Plans.SingleOrDefaultAsync(plan => plan.Code == code, cancellationToken);
 
+    public Task<Plan?> ReadByIdAsync(string id, CancellationToken cancellationToken) =>
+        context.Plans.AsNoTracking().SingleOrDefaultAsync(plan => plan.Id == id, cancellationToken);
+
     public Task<Plan?> ReadByCodeAsync(string code, CancellationToken cancellationToken) =>
         context.Plans.AsNoTracking().SingleOrDefaultAsync(plan => plan.Code == code, cancellationToken);
 

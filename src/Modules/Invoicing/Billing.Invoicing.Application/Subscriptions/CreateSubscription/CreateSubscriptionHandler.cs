@@ -1,0 +1,74 @@
+using Billing.BuildingBlocks.Application.Audit;
+using Billing.BuildingBlocks.Application.Errors;
+using Billing.BuildingBlocks.Application.Validation;
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Domain.Time;
+using Billing.Customers.Contracts;
+using Billing.Invoicing.Application.Plans;
+using Billing.Invoicing.Contracts;
+using Billing.Invoicing.Domain.Subscriptions;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+
+namespace Billing.Invoicing.Application.Subscriptions.CreateSubscription;
+
+/// <summary>
+/// PLN-4: the customer (asked of Customers) and the plan must exist and share a currency, the
+/// customer must be active, and a customer is on one plan once.
+/// </summary>
+internal sealed class CreateSubscriptionHandler(
+    ISubscriptionRepository subscriptions, IPlanRepository plans, IMediator mediator, IAuditTrail audit, TimeProvider clock)
+    : IRequestHandler<CreateSubscriptionCommand, SubscriptionDto>
+{
+    public async Task<SubscriptionDto> Handle(CreateSubscriptionCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var customer = await FindCustomerAsync(command.CustomerId!, cancellationToken);
+        var plan = await plans.ReadByCodeAsync(command.PlanCode!, cancellationToken)
+            ?? throw Invalid("planCode", $"No plan has code '{command.PlanCode}' in this environment.");
+        var start = command.StartDate ?? now;
+        if (start.StartOfUtcDay() < now.StartOfUtcDay())
+        {
+            throw Invalid("startDate", "A subscription starts today or later; periods already past are not billed again.");
+        }
+
+        if (customer.Status != "active")
+        {
+            throw new BusinessRuleViolation("customer_archived", $"Customer {customer.Id} is archived and takes no new subscription.");
+        }
+
+        if (customer.Currency != plan.Currency.Code)
+        {
+            throw new BusinessRuleViolation("currency_mismatch", $"The customer is billed in {customer.Currency}; plan '{plan.Code}' is priced in {plan.Currency.Code}.");
+        }
+
+        if (await subscriptions.ExistsAsync(customer.Id, plan.Id, cancellationToken))
+        {
+            throw new BusinessRuleViolation("subscription_exists", $"Customer {customer.Id} is already subscribed to plan '{plan.Code}'.");
+        }
+
+        var collection = WireName.Parse<CollectionMethod>(command.CollectionMethod!);
+        var netTerms = command.NetTermsDays ?? (collection == CollectionMethod.SendInvoice ? 30 : 0);
+        var subscription = Subscription.Create(customer.Id, plan.Id, start, command.AnchorDay, collection, netTerms, now);
+        subscriptions.Add(subscription);
+
+        var dto = subscription.ToDto(plan.Code);
+        audit.Record(SubscriptionMapping.AuditEntityType, subscription.Id, "created", AuditChanges.Between(null, dto with { CreatedAt = default }));
+        return dto;
+    }
+
+    private async Task<CustomerDto> FindCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mediator.Send(new GetCustomerQuery(customerId), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            throw Invalid("customerId", $"No customer '{customerId}' exists in this environment.");
+        }
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}

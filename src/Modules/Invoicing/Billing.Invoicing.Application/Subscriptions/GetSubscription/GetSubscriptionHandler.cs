@@ -1,0 +1,18 @@
+using Billing.BuildingBlocks.Application.Errors;
+using Billing.Invoicing.Application.Plans;
+using Billing.Invoicing.Contracts;
+using MediatR;
+
+namespace Billing.Invoicing.Application.Subscriptions.GetSubscription;
+
+internal sealed class GetSubscriptionHandler(ISubscriptionRepository subscriptions, IPlanRepository plans)
+    : IRequestHandler<GetSubscriptionQuery, SubscriptionDto>
+{
+    public async Task<SubscriptionDto> Handle(GetSubscriptionQuery query, CancellationToken cancellationToken)
+    {
+        var subscription = await subscriptions.ReadAsync(query.Id, cancellationToken)
+            ?? throw new NotFoundException(SubscriptionMapping.AuditEntityType, query.Id);
+        var plan = await plans.ReadByIdAsync(subscription.PlanId, cancellationToken);
+        return subscription.ToDto(plan!.Code);
+    }
+}

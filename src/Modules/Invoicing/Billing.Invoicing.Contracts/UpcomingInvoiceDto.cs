@@ -1,0 +1,21 @@
+namespace Billing.Invoicing.Contracts;
+
+/// <summary>INV-12: the invoice of the current period so far, rated exactly as the real one will be; not stored.</summary>
+public sealed record UpcomingInvoiceDto(
+    string SubscriptionId,
+    string CustomerId,
+    string PlanCode,
+    int PlanVersion,
+    string Currency,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset PeriodEnd,
+    IReadOnlyList<InvoiceLineDto> Lines,
+    decimal Subtotal,
+    decimal Tax,
+    decimal Total);
+
+/// <summary>
+/// One line: <c>kind</c> fixed_fee, usage, minimum_commitment, adjustment or tax; <c>computation</c>
+/// says how the amount was reached, step by step.
+/// </summary>
+public sealed record InvoiceLineDto(string Kind, string Code, string Description, decimal Quantity, decimal Amount, IReadOnlyList<string> Computation);

@@ -1,0 +1,23 @@
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Invoicing.Domain.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Billing.Invoicing.Infrastructure.Persistence.Configurations;
+
+internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subscription>
+{
+    public void Configure(EntityTypeBuilder<Subscription> builder)
+    {
+        builder.ToTable("subscriptions");
+        builder.HasKey(subscription => subscription.Id);
+        builder.Ignore(subscription => subscription.DomainEvents);
+        builder.Property(subscription => subscription.Id).HasMaxLength(40);
+        builder.Property(subscription => subscription.CustomerId).HasMaxLength(40).IsRequired();
+        builder.Property(subscription => subscription.PlanId).HasMaxLength(40).IsRequired();
+        builder.Property(subscription => subscription.CollectionMethod).HasConversion<string>().HasMaxLength(30);
+
+        // A customer is on one plan once (PLN-4); the customer is another module's, so no foreign key.
+        builder.HasUniqueIndexPerEnvironment(nameof(Subscription.CustomerId), nameof(Subscription.PlanId));
+    }
+}

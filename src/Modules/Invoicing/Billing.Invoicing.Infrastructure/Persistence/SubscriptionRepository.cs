@@ -1,0 +1,22 @@
+using Billing.Invoicing.Application.Subscriptions;
+using Billing.Invoicing.Domain.Subscriptions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Billing.Invoicing.Infrastructure.Persistence;
+
+internal sealed class SubscriptionRepository(InvoicingDbContext context) : ISubscriptionRepository
+{
+    public void Add(Subscription subscription) => context.Subscriptions.Add(subscription);
+
+    public Task<bool> ExistsAsync(string customerId, string planId, CancellationToken cancellationToken) =>
+        context.Subscriptions.AnyAsync(subscription => subscription.CustomerId == customerId && subscription.PlanId == planId, cancellationToken);
+
+    public Task<Subscription?> ReadAsync(string id, CancellationToken cancellationToken) =>
+        context.Subscriptions.AsNoTracking().SingleOrDefaultAsync(subscription => subscription.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Subscription>> ListAsync(string? customerId, CancellationToken cancellationToken) =>
+        await context.Subscriptions.AsNoTracking()
+            .Where(subscription => customerId == null || subscription.CustomerId == customerId)
+            .OrderBy(subscription => subscription.CreatedAt).ThenBy(subscription => subscription.Id)
+            .ToListAsync(cancellationToken);
+}
