@@ -75,6 +75,8 @@ app.MapTestClockEndpoints();
 app.MapCustomersEndpoints();
 app.MapMeteringEndpoints();
 app.MapInvoicingEndpoints();
+app.MapInvoiceEndpoints();
+app.MapInvoicingSettingsEndpoints();
 
 app.Run();
 

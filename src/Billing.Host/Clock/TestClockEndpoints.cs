@@ -1,6 +1,7 @@
-using System.Xml;
 using Billing.BuildingBlocks.Application.Access;
+using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.BuildingBlocks.Infrastructure.Time;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +32,8 @@ internal sealed class SetClockValidator : AbstractValidator<SetClockRequest>
 }
 
 /// <summary>
-/// OPS-4: read, set and advance the simulated clock. Mapped only when the server runs with
+/// OPS-4: read, set and advance the simulated clock. Moving it runs the scheduled jobs (invoicing
+/// cycle, finalization, past due) before answering, so what falls due is visible at once. Mapped only when the server runs with
 /// <c>Billing:Clock:Simulated=true</c>; otherwise these routes do not exist (404).
 /// </summary>
 internal static class TestClockEndpoints
@@ -56,43 +58,22 @@ internal static class TestClockEndpoints
         return app;
     }
 
-    internal static bool TryParseDuration(string? text, out TimeSpan duration)
-    {
-        duration = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        if (text.StartsWith('P') || text.StartsWith("-P", StringComparison.Ordinal))
-        {
-            try
-            {
-                duration = XmlConvert.ToTimeSpan(text);
-                return true;
-            }
-            catch (Exception exception) when (exception is FormatException or OverflowException)
-            {
-                return false;
-            }
-        }
-
-        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out duration);
-    }
+    internal static bool TryParseDuration(string? text, out TimeSpan duration) => IsoDuration.TryParse(text, out duration);
 
     private static async Task<Ok<ClockDto>> Advance(
-        AdvanceClockRequest request, AdvanceClockValidator validator, BillingClock clock, ILogger<BillingClock> logger, CancellationToken cancellationToken)
+        AdvanceClockRequest request, AdvanceClockValidator validator, BillingClock clock, JobScheduler scheduler, ILogger<BillingClock> logger, CancellationToken cancellationToken)
     {
         var time = clock.Simulated!;
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         TryParseDuration(request.By, out var step);
         var now = time.Advance(step);
         logger.LogInformation("Simulated clock advanced by {Step} to {Now}", step, now);
+        await scheduler.RunNowAsync(cancellationToken);
         return TypedResults.Ok(new ClockDto(now, Simulated: true));
     }
 
     private static async Task<Ok<ClockDto>> Set(
-        SetClockRequest request, SetClockValidator validator, BillingClock clock, ILogger<BillingClock> logger, CancellationToken cancellationToken)
+        SetClockRequest request, SetClockValidator validator, BillingClock clock, JobScheduler scheduler, ILogger<BillingClock> logger, CancellationToken cancellationToken)
     {
         var time = clock.Simulated!;
         await validator.ValidateAndThrowAsync(request, cancellationToken);
@@ -104,6 +85,7 @@ internal static class TestClockEndpoints
 
         var now = time.SetTo(target);
         logger.LogInformation("Simulated clock set to {Now}", now);
+        await scheduler.RunNowAsync(cancellationToken);
         return TypedResults.Ok(new ClockDto(now, Simulated: true));
     }
 }

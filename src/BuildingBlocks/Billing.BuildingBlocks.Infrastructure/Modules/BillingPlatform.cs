@@ -6,6 +6,7 @@ using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.BuildingBlocks.Infrastructure.Time;
 using FluentValidation;
 using MediatR;
@@ -46,6 +47,9 @@ public static class BillingPlatform
         services.AddSingleton<OutboxSignal>();
         services.Configure<OutboxOptions>(configuration.GetSection("Billing:Outbox"));
         services.AddHostedService<OutboxProcessor>();
+
+        services.AddSingleton<JobScheduler>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobScheduler>());
 
         services.AddSingleton(provider => BillingClock.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => provider.GetRequiredService<BillingClock>().Now);

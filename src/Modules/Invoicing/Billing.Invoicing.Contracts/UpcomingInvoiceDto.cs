@@ -15,7 +15,18 @@ public sealed record UpcomingInvoiceDto(
     decimal Total);
 
 /// <summary>
-/// One line: <c>kind</c> fixed_fee, usage, minimum_commitment, adjustment or tax; <c>computation</c>
-/// says how the amount was reached, step by step.
+/// One line: <c>kind</c> fixed_fee, usage, late_usage, minimum_commitment, adjustment or tax;
+/// <c>computation</c> says how the amount was reached, step by step. <c>periodStart</c>/<c>periodEnd</c>
+/// name the period the line bills (an earlier one for late usage, INV-5); <c>reason</c> is an
+/// adjustment's reason.
 /// </summary>
-public sealed record InvoiceLineDto(string Kind, string Code, string Description, decimal Quantity, decimal Amount, IReadOnlyList<string> Computation);
+public sealed record InvoiceLineDto(
+    string Kind,
+    string Code,
+    string Description,
+    decimal Quantity,
+    decimal Amount,
+    IReadOnlyList<string> Computation,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset PeriodEnd,
+    string? Reason = null);

@@ -1,5 +1,9 @@
 using Billing.BuildingBlocks.Infrastructure.Modules;
+using Billing.BuildingBlocks.Infrastructure.Scheduling;
+using Billing.Invoicing.Application.Invoices.Composing;
+using Billing.Invoicing.Application.Invoices.Issuing;
 using Billing.Invoicing.Infrastructure.Persistence;
+using Billing.Invoicing.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Invoicing.Infrastructure;
@@ -9,6 +13,12 @@ public static class InvoicingModule
 {
     public const string Name = "Invoicing";
 
-    public static IServiceCollection AddInvoicingModule(this IServiceCollection services) =>
+    public static IServiceCollection AddInvoicingModule(this IServiceCollection services)
+    {
         services.AddBillingModule<InvoicingDbContext>(Name);
+        services.AddScoped<InvoiceComposer>();
+        services.AddScoped<InvoiceIssuer>();
+        services.AddSingleton<IScheduledJob, InvoiceCycleJob>();
+        return services;
+    }
 }

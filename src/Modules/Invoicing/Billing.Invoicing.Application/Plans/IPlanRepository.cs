@@ -1,3 +1,4 @@
+using Billing.Invoicing.Domain.Periods;
 using Billing.Invoicing.Domain.Plans;
 
 namespace Billing.Invoicing.Application.Plans;
@@ -17,4 +18,7 @@ internal interface IPlanRepository
     Task<Plan?> ReadByCodeAsync(string code, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>The billing intervals of the environment's plans (INV-3 checks grace periods against them).</summary>
+    Task<IReadOnlyList<BillingInterval>> IntervalsInUseAsync(CancellationToken cancellationToken);
 }

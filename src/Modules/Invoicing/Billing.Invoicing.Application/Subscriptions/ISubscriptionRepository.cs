@@ -11,5 +11,13 @@ internal interface ISubscriptionRepository
 
     Task<Subscription?> ReadAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>A tracked subscription, to change inside a command.</summary>
+    Task<Subscription?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>INV-2: subscriptions whose unbilled period ended at or before the cutoff, oldest first.</summary>
+    Task<IReadOnlyList<string>> DueAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Subscription>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Subscription>> ListAsync(string? customerId, CancellationToken cancellationToken);
 }

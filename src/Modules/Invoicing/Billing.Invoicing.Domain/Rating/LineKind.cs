@@ -5,6 +5,9 @@ internal enum LineKind
 {
     FixedFee,
     Usage,
+
+    /// <summary>INV-5: usage of an earlier, already finalized period, billed on a later invoice.</summary>
+    LateUsage,
     MinimumCommitment,
     Adjustment,
     Tax,

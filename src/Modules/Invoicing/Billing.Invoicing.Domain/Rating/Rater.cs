@@ -15,7 +15,10 @@ internal static class Rater
     /// <param name="usage">Quantity per meter code for the period (a missing meter used nothing).</param>
     /// <param name="firstPeriod">The subscription's first invoice: the setup fee is due.</param>
     /// <param name="taxRatePercent">The customer's rate, in percent, over the taxable subtotal.</param>
-    public static RatedInvoice Rate(PlanTerms terms, Period period, bool firstPeriod, IReadOnlyDictionary<string, decimal> usage, decimal taxRatePercent)
+    /// <param name="billedBefore">Quantity per meter of this period that other invoices already billed (INV-5, INV-10).</param>
+    public static RatedInvoice Rate(
+        PlanTerms terms, Period period, bool firstPeriod, IReadOnlyDictionary<string, decimal> usage, decimal taxRatePercent,
+        IReadOnlyDictionary<string, decimal>? billedBefore = null)
     {
         var currency = terms.Currency;
         var lines = new List<RatedLine>();
@@ -29,7 +32,10 @@ internal static class Rater
             lines.Add(Fixed("setup_fee", "Setup fee (first invoice only)", terms.Fees.SetupFee, currency));
         }
 
-        var usageLines = terms.Charges.Select(charge => RateUsage(charge, usage.GetValueOrDefault(charge.MeterCode), currency)).ToList();
+        var usageLines = terms.Charges.Select(charge => billedBefore?.GetValueOrDefault(charge.MeterCode) is { } billed and not 0m
+                ? RateUsageSince(charge, usage.GetValueOrDefault(charge.MeterCode), billed, currency, LineKind.Usage, $"Usage: {charge.MeterCode} (not billed before)")
+                : RateUsage(charge, usage.GetValueOrDefault(charge.MeterCode), currency))
+            .ToList();
         lines.AddRange(usageLines);
 
         var usageTotal = usageLines.Sum(line => line.Amount);
@@ -40,15 +46,26 @@ internal static class Rater
                 [$"minimum {Text(terms.Fees.MinimumCommitment)} − usage charges {Text(usageTotal)} = {Text(topUp)} {currency}"]));
         }
 
-        var taxable = lines.Sum(line => line.Amount);
-        if (taxRatePercent != 0m)
+        if (Tax(lines, taxRatePercent, currency) is { } taxLine)
         {
-            var tax = currency.Round(taxable * taxRatePercent / 100m);
-            lines.Add(new RatedLine(LineKind.Tax, "tax", $"Tax {Text(taxRatePercent)} %", taxable, tax,
-                [$"{Text(taxable)} × {Text(taxRatePercent)} % = {Text(taxable * taxRatePercent / 100m)} → {Text(tax)} {currency}"]));
+            lines.Add(taxLine);
         }
 
         return new RatedInvoice(currency, period, lines);
+    }
+
+    /// <summary>The tax line over the taxable subtotal (every line given), or none at a zero rate.</summary>
+    public static RatedLine? Tax(IEnumerable<RatedLine> taxableLines, decimal taxRatePercent, Currency currency)
+    {
+        if (taxRatePercent == 0m)
+        {
+            return null;
+        }
+
+        var taxable = taxableLines.Sum(line => line.Amount);
+        var tax = currency.Round(taxable * taxRatePercent / 100m);
+        return new RatedLine(LineKind.Tax, "tax", $"Tax {Text(taxRatePercent)} %", taxable, tax,
+            [$"{Text(taxable)} × {Text(taxRatePercent)} % = {Text(taxable * taxRatePercent / 100m)} → {Text(tax)} {currency}"]);
     }
 
     /// <summary>One meter's line: free units off, then the charge model.</summary>
@@ -72,6 +89,23 @@ internal static class Rater
         var amount = currency.Round(exact);
         steps.Add($"{Text(exact)} → {Text(amount)} {currency}");
         return new RatedLine(LineKind.Usage, charge.MeterCode, $"Usage: {charge.MeterCode}", quantity, amount, steps);
+    }
+
+    /// <summary>
+    /// The part of a period's usage charge not billed yet: the charge for the whole quantity now,
+    /// less the charge for what earlier invoices billed. Tiers therefore apply to the period's total,
+    /// as they would have on one invoice (INV-5).
+    /// </summary>
+    public static RatedLine RateUsageSince(UsageCharge charge, decimal quantity, decimal billedBefore, Currency currency, LineKind kind, string description)
+    {
+        var now = RateUsage(charge, quantity, currency);
+        var before = RateUsage(charge, billedBefore, currency);
+        var amount = now.Amount - before.Amount;
+        var steps = new List<string> { $"period total {Text(quantity)} units:" };
+        steps.AddRange(now.Computation.Select(step => "  " + step));
+        steps.Add($"already billed {Text(billedBefore)} units = {Text(before.Amount)} {currency}");
+        steps.Add($"{Text(now.Amount)} − {Text(before.Amount)} = {Text(amount)} {currency} for {Text(quantity - billedBefore)} units");
+        return new RatedLine(kind, charge.MeterCode, description, quantity - billedBefore, amount, steps);
     }
 
     private static decimal PerUnit(Tier price, decimal billable, List<string> steps)
@@ -142,5 +176,5 @@ internal static class Rater
 
     private static string Flat(Tier tier) => tier.FlatFee == 0m ? string.Empty : $" + {Text(tier.FlatFee)} flat";
 
-    private static string Text(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+    internal static string Text(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 }

@@ -34,8 +34,19 @@ internal sealed class Subscription : AggregateRoot
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// INV-2: the first period not yet invoiced. The scheduler invoices it once it has ended and the
+    /// close delay has passed, then moves on to the next.
+    /// </summary>
+    public DateTimeOffset UnbilledPeriodStart { get; private set; }
+
+    public DateTimeOffset UnbilledPeriodEnd { get; private set; }
+
+    /// <summary>CUS-3: set when the customer is archived; no period starting at or after it is billed.</summary>
+    public DateTimeOffset? EndsAt { get; private set; }
+
     public static Subscription Create(
-        string customerId, string planId, DateTimeOffset start, int? anchorDay, CollectionMethod collection, int netTermsDays, DateTimeOffset now)
+        string customerId, string planId, BillingInterval interval, DateTimeOffset start, int? anchorDay, CollectionMethod collection, int netTermsDays, DateTimeOffset now)
     {
         if (netTermsDays is < 0 or > MaxNetTermsDays)
         {
@@ -43,7 +54,7 @@ internal sealed class Subscription : AggregateRoot
         }
 
         var startDate = start.StartOfUtcDay();
-        return new Subscription
+        var subscription = new Subscription
         {
             Id = OpaqueId.New(IdPrefix, now),
             CustomerId = customerId,
@@ -54,7 +65,32 @@ internal sealed class Subscription : AggregateRoot
             NetTermsDays = netTermsDays,
             CreatedAt = now,
         };
+        var first = subscription.CycleFor(interval).FirstPeriod;
+        subscription.UnbilledPeriodStart = first.Start;
+        subscription.UnbilledPeriodEnd = first.End;
+        return subscription;
     }
+
+    public Period UnbilledPeriod() => Period.Create(UnbilledPeriodStart, UnbilledPeriodEnd);
+
+    /// <summary>Whether the subscription bills the period at all (it has not ended before it).</summary>
+    public bool Bills(Period period) => EndsAt is null || period.Start < EndsAt;
+
+    /// <summary>The unbilled period has its invoice (or was skipped); the next one is up.</summary>
+    public void MarkBilled(Period period, BillingInterval interval)
+    {
+        if (period.Start != UnbilledPeriodStart)
+        {
+            throw new InvalidOperationException($"Subscription {Id} bills {UnbilledPeriod()} next, not {period}.");
+        }
+
+        var next = CycleFor(interval).After(period);
+        UnbilledPeriodStart = next.Start;
+        UnbilledPeriodEnd = next.End;
+    }
+
+    /// <summary>CUS-3: archiving the customer stops the cycles after the current one.</summary>
+    public void EndAt(DateTimeOffset instant) => EndsAt ??= instant;
 
     public BillingCycle CycleFor(BillingInterval interval) => BillingCycle.Create(StartDate, AnchorDay, interval);
 }

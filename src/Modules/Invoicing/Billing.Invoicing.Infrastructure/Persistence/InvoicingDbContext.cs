@@ -1,6 +1,8 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Plans;
+using Billing.Invoicing.Domain.Settings;
 using Billing.Invoicing.Domain.Subscriptions;
 using Billing.Invoicing.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +21,21 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+
+    public DbSet<InvoicingSettings> Settings => Set<InvoicingSettings>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Prices are values stored as JSON in a version's row (PriceJson), not entities of their own.
         modelBuilder.Ignore<FixedFees>();
         modelBuilder.Ignore<UsageCharge>();
         modelBuilder.Ignore<Tier>();
+        modelBuilder.Ignore<GracePeriodPolicy>();
+        modelBuilder.Ignore<GraceRule>();
         modelBuilder.ApplyConfiguration(new PlanConfiguration());
         modelBuilder.ApplyConfiguration(new SubscriptionConfiguration());
+        modelBuilder.ApplyConfiguration(new InvoiceConfiguration());
+        modelBuilder.ApplyConfiguration(new InvoicingSettingsConfiguration());
     }
 }

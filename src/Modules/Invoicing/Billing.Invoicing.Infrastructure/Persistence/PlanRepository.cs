@@ -1,4 +1,5 @@
 using Billing.Invoicing.Application.Plans;
+using Billing.Invoicing.Domain.Periods;
 using Billing.Invoicing.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,4 +23,7 @@ internal sealed class PlanRepository(InvoicingDbContext context) : IPlanReposito
 
     public async Task<IReadOnlyList<Plan>> ListAsync(CancellationToken cancellationToken) =>
         await context.Plans.AsNoTracking().OrderBy(plan => plan.CreatedAt).ThenBy(plan => plan.Id).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<BillingInterval>> IntervalsInUseAsync(CancellationToken cancellationToken) =>
+        await context.Plans.Select(plan => plan.Interval).Distinct().ToListAsync(cancellationToken);
 }

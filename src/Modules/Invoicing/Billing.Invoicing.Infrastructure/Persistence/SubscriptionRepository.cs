@@ -14,6 +14,21 @@ internal sealed class SubscriptionRepository(InvoicingDbContext context) : ISubs
     public Task<Subscription?> ReadAsync(string id, CancellationToken cancellationToken) =>
         context.Subscriptions.AsNoTracking().SingleOrDefaultAsync(subscription => subscription.Id == id, cancellationToken);
 
+    public Task<Subscription?> FindAsync(string id, CancellationToken cancellationToken) =>
+        context.Subscriptions.SingleOrDefaultAsync(subscription => subscription.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> DueAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
+        await context.Subscriptions
+            .Where(subscription => subscription.UnbilledPeriodEnd <= cutoff
+                && (subscription.EndsAt == null || subscription.UnbilledPeriodStart < subscription.EndsAt))
+            .OrderBy(subscription => subscription.UnbilledPeriodEnd).ThenBy(subscription => subscription.Id)
+            .Select(subscription => subscription.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<Subscription>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken) =>
+        await context.Subscriptions.Where(subscription => subscription.CustomerId == customerId).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Subscription>> ListAsync(string? customerId, CancellationToken cancellationToken) =>
         await context.Subscriptions.AsNoTracking()
             .Where(subscription => customerId == null || subscription.CustomerId == customerId)

@@ -5,11 +5,13 @@ using Billing.BuildingBlocks.Domain.Monetary;
 using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Periods;
 using Billing.Invoicing.Domain.Plans;
+using Billing.Invoicing.Application.Settings;
+using Billing.Invoicing.Domain.Settings;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Plans.CreatePlan;
 
-internal sealed class CreatePlanHandler(IPlanRepository plans, IMediator mediator, IAuditTrail audit, TimeProvider clock)
+internal sealed class CreatePlanHandler(IPlanRepository plans, IInvoicingSettingsRepository settings, IMediator mediator, IAuditTrail audit, TimeProvider clock)
     : IRequestHandler<CreatePlanCommand, PlanDto>
 {
     public async Task<PlanDto> Handle(CreatePlanCommand command, CancellationToken cancellationToken)
@@ -20,11 +22,21 @@ internal sealed class CreatePlanHandler(IPlanRepository plans, IMediator mediato
         }
 
         await mediator.EnsureMetersExistAsync(command.Charges, cancellationToken);
+        var interval = WireName.Parse<BillingInterval>(command.Interval!);
+        var grace = (await settings.GetAsync(cancellationToken)).Grace.Longest;
+        if (grace >= BillingIntervals.ShortestLength(interval))
+        {
+            // INV-3: a draft must finalize before the next period's invoice is made.
+            throw new BusinessRuleViolation(
+                "grace_period_exceeds_interval",
+                $"A {command.Interval} plan cannot be created while a grace period of {GracePeriodPolicy.Describe(grace)} is set; shorten it under /v1/settings/invoicing first.");
+        }
+
         var plan = Plan.Create(
             command.Code!,
             command.Name!,
             Currency.FromCode(command.Currency!),
-            WireName.Parse<BillingInterval>(command.Interval!),
+            interval,
             command.FixedFees.ToDomain(),
             command.Charges.ToDomain(),
             clock.GetUtcNow());

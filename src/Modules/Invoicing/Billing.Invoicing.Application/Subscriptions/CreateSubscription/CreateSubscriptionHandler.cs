@@ -9,6 +9,7 @@ using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Subscriptions;
 using FluentValidation;
 using FluentValidation.Results;
+using Billing.Invoicing.Application.Settings;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Subscriptions.CreateSubscription;
@@ -18,7 +19,7 @@ namespace Billing.Invoicing.Application.Subscriptions.CreateSubscription;
 /// customer must be active, and a customer is on one plan once.
 /// </summary>
 internal sealed class CreateSubscriptionHandler(
-    ISubscriptionRepository subscriptions, IPlanRepository plans, IMediator mediator, IAuditTrail audit, TimeProvider clock)
+    ISubscriptionRepository subscriptions, IPlanRepository plans, IInvoicingSettingsRepository settings, IMediator mediator, IAuditTrail audit, TimeProvider clock)
     : IRequestHandler<CreateSubscriptionCommand, SubscriptionDto>
 {
     public async Task<SubscriptionDto> Handle(CreateSubscriptionCommand command, CancellationToken cancellationToken)
@@ -49,8 +50,9 @@ internal sealed class CreateSubscriptionHandler(
         }
 
         var collection = WireName.Parse<CollectionMethod>(command.CollectionMethod!);
-        var netTerms = command.NetTermsDays ?? (collection == CollectionMethod.SendInvoice ? 30 : 0);
-        var subscription = Subscription.Create(customer.Id, plan.Id, start, command.AnchorDay, collection, netTerms, now);
+        var netTerms = command.NetTermsDays
+            ?? (collection == CollectionMethod.SendInvoice ? (await settings.GetAsync(cancellationToken)).DefaultNetTermsDays : 0);
+        var subscription = Subscription.Create(customer.Id, plan.Id, plan.Interval, start, command.AnchorDay, collection, netTerms, now);
         subscriptions.Add(subscription);
 
         var dto = subscription.ToDto(plan.Code);

@@ -1,20 +1,22 @@
 using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.Customers.Contracts;
+using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Plans;
+using Billing.Invoicing.Application.Settings;
 using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Rating;
-using Billing.Metering.Contracts;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Subscriptions.PreviewUpcomingInvoice;
 
 /// <summary>
-/// INV-12 with the code path the real invoice will take: the period containing now, the plan version
-/// in force at its start, the period's usage from Metering (MET-6), the customer's tax rate, and the
-/// rating engine (INV-6).
+/// INV-12 with the code path the real invoice takes (<see cref="InvoiceComposer"/>): the period
+/// containing now, the plan version in force at its start, the period's usage so far and any late
+/// usage of earlier periods, then the customer's tax. Nothing is stored.
 /// </summary>
-internal sealed class PreviewUpcomingInvoiceHandler(ISubscriptionRepository subscriptions, IPlanRepository plans, IMediator mediator, TimeProvider clock)
+internal sealed class PreviewUpcomingInvoiceHandler(
+    ISubscriptionRepository subscriptions, IPlanRepository plans, IInvoicingSettingsRepository settings, InvoiceComposer composer, IMediator mediator, TimeProvider clock)
     : IRequestHandler<PreviewUpcomingInvoiceQuery, UpcomingInvoiceDto>
 {
     public async Task<UpcomingInvoiceDto> Handle(PreviewUpcomingInvoiceQuery query, CancellationToken cancellationToken)
@@ -27,27 +29,30 @@ internal sealed class PreviewUpcomingInvoiceHandler(ISubscriptionRepository subs
         var now = clock.GetUtcNow();
         var cycle = subscription.CycleFor(plan.Interval);
         var period = now < subscription.StartDate ? cycle.FirstPeriod : cycle.PeriodContaining(now);
-        var version = plan.VersionAt(period.Start);
-        var usage = await mediator.Send(new GetUsageSummaryQuery(subscription.CustomerId, null, period.Start, period.End), cancellationToken);
+        var lateUsageWindow = (await settings.GetAsync(cancellationToken)).LateUsageWindow;
+        var composed = await composer.ComposeAsync(
+            new ComposeRequest(subscription, plan, period, period.End, lateUsageWindow, new HashSet<string>()), cancellationToken);
 
-        var invoice = Rater.Rate(
-            plan.TermsOf(version),
-            period,
-            firstPeriod: period.Start == subscription.StartDate,
-            usage.Meters.ToDictionary(meter => meter.MeterCode, meter => meter.Quantity),
-            customer.TaxRate);
+        var lines = composed.Lines.ToList();
+        if (Rater.Tax(lines.Select(line => line.Line), customer.TaxRate, plan.Currency) is { } tax)
+        {
+            lines.Add(new(tax, period.Start, period.End));
+        }
 
+        var subtotal = lines.Where(line => line.Line.Kind != LineKind.Tax).Sum(line => line.Line.Amount);
+        var taxAmount = lines.Where(line => line.Line.Kind == LineKind.Tax).Sum(line => line.Line.Amount);
         return new UpcomingInvoiceDto(
             subscription.Id,
             subscription.CustomerId,
             plan.Code,
-            version.Number,
-            invoice.Currency.Code,
+            composed.PlanVersion,
+            plan.Currency.Code,
             period.Start,
             period.End,
-            invoice.Lines.Select(line => new InvoiceLineDto(WireName.Of(line.Kind), line.Code, line.Description, line.Quantity, line.Amount, line.Computation)).ToList(),
-            invoice.Subtotal,
-            invoice.Tax,
-            invoice.Total);
+            lines.Select(line => new InvoiceLineDto(
+                WireName.Of(line.Line.Kind), line.Line.Code, line.Line.Description, line.Line.Quantity, line.Line.Amount, line.Line.Computation, line.Start, line.End)).ToList(),
+            subtotal,
+            taxAmount,
+            subtotal + taxAmount);
     }
 }

@@ -19,5 +19,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
 
         // A customer is on one plan once (PLN-4); the customer is another module's, so no foreign key.
         builder.HasUniqueIndexPerEnvironment(nameof(Subscription.CustomerId), nameof(Subscription.PlanId));
+
+        // INV-2: the scheduler looks for periods that have ended.
+        builder.HasIndexPerEnvironment(nameof(Subscription.UnbilledPeriodEnd));
     }
 }

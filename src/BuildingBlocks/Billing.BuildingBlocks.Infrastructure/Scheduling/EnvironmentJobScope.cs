@@ -1,0 +1,23 @@
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Access;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.BuildingBlocks.Infrastructure.Scheduling;
+
+/// <summary>
+/// Background work runs in one environment at a time (ENV-1), in a scope of its own whose caller is
+/// the job (<c>system:&lt;job&gt;</c>), so every query is scoped and every audit entry names the job.
+/// </summary>
+public static class EnvironmentJobScope
+{
+    public static IReadOnlyList<BillingEnvironment> All { get; } = [BillingEnvironment.Live, BillingEnvironment.Test];
+
+    public static async Task<T> SendAsync<T>(
+        this IServiceScopeFactory scopes, BillingEnvironment environment, string job, IRequest<T> request, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, $"system:{job}");
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
+    }
+}

@@ -1,0 +1,16 @@
+using Billing.BuildingBlocks.Application.Errors;
+using Billing.Invoicing.Contracts;
+using MediatR;
+
+namespace Billing.Invoicing.Application.Invoices.MarkUncollectible;
+
+internal sealed class MarkUncollectibleHandler(IInvoiceRepository invoices, TimeProvider clock) : IRequestHandler<MarkUncollectibleCommand, InvoiceDto>
+{
+    public async Task<InvoiceDto> Handle(MarkUncollectibleCommand command, CancellationToken cancellationToken)
+    {
+        var invoice = await invoices.FindAsync(command.InvoiceId, cancellationToken)
+            ?? throw new NotFoundException(InvoiceMapping.AuditEntityType, command.InvoiceId);
+        invoice.MarkUncollectible(clock.GetUtcNow(), command.Reason!);
+        return invoice.ToDto();
+    }
+}

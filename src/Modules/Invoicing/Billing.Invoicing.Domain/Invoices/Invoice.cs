@@ -1,0 +1,263 @@
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Domain.Monetary;
+using Billing.BuildingBlocks.Domain.Time;
+using Billing.Invoicing.Domain.Rating;
+using Billing.Invoicing.Domain.Subscriptions;
+
+namespace Billing.Invoicing.Domain.Invoices;
+
+/// <summary>
+/// What a customer is asked to pay for one subscription and period. A draft is recomputed from the
+/// latest usage until it is finalized (INV-3); finalizing numbers it (INV-7) and freezes its lines
+/// for good. Every status change goes through <see cref="InvoiceStatusMachine"/> and is raised as
+/// <see cref="InvoiceStatusChanged"/>, which the application audits (AUD-1).
+/// </summary>
+internal sealed class Invoice : AggregateRoot
+{
+    public const string IdPrefix = "inv";
+    public const int MaxReasonLength = 500;
+
+    private readonly List<InvoiceLine> _lines = [];
+
+    private Invoice()
+    {
+    }
+
+    public string Id { get; private set; } = string.Empty;
+
+    public InvoiceKind Kind { get; private set; }
+
+    public InvoiceStatus Status { get; private set; }
+
+    /// <summary>1, 2, 3… per environment, from finalization on (INV-7); null while a draft.</summary>
+    public long? Sequence { get; private set; }
+
+    public string? Number { get; private set; }
+
+    public string CustomerId { get; private set; } = string.Empty;
+
+    /// <summary>The billable entity as it was named when the invoice was made.</summary>
+    public string CustomerName { get; private set; } = string.Empty;
+
+    public string CustomerExternalId { get; private set; } = string.Empty;
+
+    public string SubscriptionId { get; private set; } = string.Empty;
+
+    public string PlanId { get; private set; } = string.Empty;
+
+    public string PlanCode { get; private set; } = string.Empty;
+
+    /// <summary>PLN-3: the plan version the invoice was rated with.</summary>
+    public int PlanVersion { get; private set; }
+
+    public Currency Currency { get; private set; } = Currency.USD;
+
+    public DateTimeOffset PeriodStart { get; private set; }
+
+    public DateTimeOffset PeriodEnd { get; private set; }
+
+    /// <summary>
+    /// Usage is measured over [PeriodStart, UsageEnd): the period's end, or for a manual invoice of the
+    /// period so far, the instant it was made (later usage of the period is late usage, INV-5).
+    /// </summary>
+    public DateTimeOffset UsageEnd { get; private set; }
+
+    /// <summary>0 for the period's first invoice; a regenerated one counts up. Unique with the period.</summary>
+    public int Generation { get; private set; }
+
+    public bool FirstOfSubscription { get; private set; }
+
+    public CollectionMethod CollectionMethod { get; private set; }
+
+    public int NetTermsDays { get; private set; }
+
+    public decimal TaxRate { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When the grace period ends and the draft finalizes on its own (INV-3).</summary>
+    public DateTimeOffset FinalizesAt { get; private set; }
+
+    public DateTimeOffset? IssuedAt { get; private set; }
+
+    /// <summary>The day payment is due (00:00 UTC); past due once that day is over (INV-11).</summary>
+    public DateTimeOffset? DueDate { get; private set; }
+
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    public DateTimeOffset? VoidedAt { get; private set; }
+
+    /// <summary>Why the invoice was voided or written off.</summary>
+    public string? StatusReason { get; private set; }
+
+    public string? ReplacesInvoiceId { get; private set; }
+
+    public string? ReplacedByInvoiceId { get; private set; }
+
+    public decimal Subtotal { get; private set; }
+
+    public decimal Tax { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    public IReadOnlyList<InvoiceLine> Lines => _lines;
+
+    public Period BilledPeriod() => Period.Create(PeriodStart, PeriodEnd);
+
+    public bool HasMeteredCharge => _lines.Any(line => line.BillsUsage);
+
+    public static Invoice Draft(InvoiceDraft draft, DateTimeOffset now)
+    {
+        var invoice = new Invoice
+        {
+            Id = OpaqueId.New(IdPrefix, now),
+            Kind = draft.Kind,
+            Status = InvoiceStatus.Draft,
+            CustomerId = draft.CustomerId,
+            CustomerName = draft.CustomerName,
+            CustomerExternalId = draft.CustomerExternalId,
+            SubscriptionId = draft.Subscription.Id,
+            PlanId = draft.Subscription.PlanId,
+            PlanCode = draft.PlanCode,
+            Currency = draft.Currency,
+            PeriodStart = draft.Period.Start,
+            PeriodEnd = draft.Period.End,
+            UsageEnd = draft.UsageEnd,
+            Generation = draft.Generation,
+            FirstOfSubscription = draft.Period.Start == draft.Subscription.StartDate,
+            CollectionMethod = draft.Subscription.CollectionMethod,
+            NetTermsDays = draft.Subscription.NetTermsDays,
+            TaxRate = draft.TaxRate,
+            CreatedAt = now,
+            FinalizesAt = now,
+            ReplacesInvoiceId = draft.Replaces,
+        };
+        invoice.Raise(new InvoiceStatusChanged(invoice, null, InvoiceStatus.Draft, draft.Reason, now));
+        return invoice;
+    }
+
+    /// <summary>
+    /// Replaces the computed lines (fixed fees, usage, late usage, minimum) with freshly rated ones;
+    /// adjustments stay, and tax is taken again over everything. Only a draft changes (INV-3).
+    /// </summary>
+    public void Recompute(int planVersion, IReadOnlyList<ServiceLine> computed)
+    {
+        EnsureDraft("recomputed");
+        PlanVersion = planVersion;
+        var adjustments = _lines.Where(line => line.Kind == LineKind.Adjustment).ToList();
+        _lines.Clear();
+        foreach (var line in computed)
+        {
+            _lines.Add(InvoiceLine.From(_lines.Count + 1, line.Line, line.Start, line.End));
+        }
+
+        foreach (var adjustment in adjustments)
+        {
+            _lines.Add(InvoiceLine.From(_lines.Count + 1, adjustment.ToRated(), adjustment.ServiceStart, adjustment.ServiceEnd, adjustment.Reason));
+        }
+
+        Retotal();
+    }
+
+    /// <summary>INV-3, INV-4: when this draft finalizes on its own.</summary>
+    public void ScheduleFinalization(DateTimeOffset finalizesAt)
+    {
+        EnsureDraft("rescheduled");
+        FinalizesAt = finalizesAt;
+    }
+
+    /// <summary>INV-6: a credit (negative) or correction (positive) with its reason, on a draft only.</summary>
+    public void Adjust(decimal amount, string description, string reason)
+    {
+        EnsureDraft("adjusted");
+        if (amount == 0m || Currency.Round(amount) != amount)
+        {
+            throw new BusinessRuleViolation("invalid_adjustment", $"An adjustment is a non-zero amount in whole {Currency.Code} minor units, not {amount}.");
+        }
+
+        if (Subtotal + amount < 0m)
+        {
+            throw new BusinessRuleViolation("negative_total", $"A credit of {-amount} {Currency.Code} is more than the invoice's subtotal of {Subtotal} {Currency.Code}.");
+        }
+
+        var line = new RatedLine(LineKind.Adjustment, "adjustment", description, 1m, amount, [$"adjustment {Rater.Text(amount)} {Currency.Code}: {reason}"]);
+        _lines.Insert(_lines.FindIndex(existing => existing.Kind == LineKind.Tax) is var tax and >= 0 ? tax : _lines.Count,
+            InvoiceLine.From(0, line, PeriodStart, PeriodEnd, reason));
+        Retotal();
+    }
+
+    /// <summary>INV-7: draft → open with its number; payment is due after the net terms.</summary>
+    public void Finalize(long sequence, BillingEnvironment environment, DateTimeOffset now, string? reason)
+    {
+        Move(InvoiceStatus.Open, now, reason);
+        Sequence = sequence;
+        Number = InvoiceNumber.Format(environment, sequence);
+        IssuedAt = now;
+        DueDate = now.StartOfUtcDay().AddDays(NetTermsDays);
+    }
+
+    /// <summary>INV-11: the due day is over and the invoice is still unpaid.</summary>
+    public bool IsOverdue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueDate is { } due && now >= due.AddDays(1);
+
+    public void MarkPastDue(DateTimeOffset now) =>
+        Move(InvoiceStatus.PastDue, now, $"due date {DueDate:yyyy-MM-dd} passed unpaid");
+
+    public void MarkPaid(DateTimeOffset paidAt, DateTimeOffset now, string? reason)
+    {
+        Move(InvoiceStatus.Paid, now, reason);
+        PaidAt = paidAt;
+    }
+
+    public void MarkUncollectible(DateTimeOffset now, string reason)
+    {
+        Move(InvoiceStatus.Uncollectible, now, reason);
+        StatusReason = reason;
+    }
+
+    public void Void(DateTimeOffset now, string reason)
+    {
+        Move(InvoiceStatus.Void, now, reason);
+        VoidedAt = now;
+        StatusReason = reason;
+    }
+
+    /// <summary>INV-10: the two invoices of a regeneration point at each other.</summary>
+    public void ReplacedBy(string invoiceId) => ReplacedByInvoiceId = invoiceId;
+
+    private void Move(InvoiceStatus to, DateTimeOffset now, string? reason)
+    {
+        InvoiceStatusMachine.EnsureCanMove(Status, to);
+        var from = Status;
+        Status = to;
+        Raise(new InvoiceStatusChanged(this, from, to, reason, now));
+    }
+
+    private void EnsureDraft(string action)
+    {
+        if (Status != InvoiceStatus.Draft)
+        {
+            throw new BusinessRuleViolation(
+                "invoice_not_draft",
+                $"Invoice {Number ?? Id} is {InvoiceStatusMachine.Name(Status)}; only a draft can be {action}. Correct a finalized invoice by voiding and regenerating it (INV-10).");
+        }
+    }
+
+    private void Retotal()
+    {
+        _lines.RemoveAll(line => line.Kind == LineKind.Tax);
+        var taxable = _lines.Select(line => line.ToRated()).ToList();
+        if (Rater.Tax(taxable, TaxRate, Currency) is { } tax)
+        {
+            _lines.Add(InvoiceLine.From(0, tax, PeriodStart, PeriodEnd));
+        }
+
+        for (var index = 0; index < _lines.Count; index++)
+        {
+            _lines[index].Renumber(index + 1);
+        }
+
+        Subtotal = _lines.Where(line => line.Kind != LineKind.Tax).Sum(line => line.Amount);
+        Tax = _lines.Where(line => line.Kind == LineKind.Tax).Sum(line => line.Amount);
+        Total = Subtotal + Tax;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using Billing.Host.Tests.Support;
+
+namespace Billing.Host.Tests;
+
+/// <summary>
+/// INV-2..INV-5 and INV-7 end to end through HTTP on the simulated clock: a full month of a usage
+/// plan, from events to a numbered invoice, with late usage inside and after the grace period.
+/// </summary>
+public sealed class InvoiceCycleTests
+{
+    [Fact]
+    public async Task A_month_closes_after_the_delay_takes_late_usage_in_grace_and_bills_later_usage_next_month_on_its_own_line()
+    {
+        await using var factory = new BillingApiFactory();
+        var month = await InvoicingScenario.CreateAsync(factory);
+        await month.SetClockAsync("2026-05-31T23:45:00Z");
+        await month.CallsAtAsync("2026-05-10T08:00:00Z", "2026-05-20T12:00:00Z", "2026-05-31T23:30:00-00:00");
+
+        // INV-2: the period ends at midnight; nothing before the one-hour close delay.
+        await month.SetClockAsync("2026-06-01T00:59:00Z");
+        (await month.InvoicesAsync()).ShouldBeEmpty();
+
+        await month.AdvanceAsync("PT1M");
+        var draft = await month.OnlyInvoiceAsync();
+        draft.Str("status").ShouldBe("draft");
+        draft.GetProperty("number").ValueKind.ShouldBe(JsonValueKind.Null);
+        draft.Str("kind").ShouldBe("scheduled");
+        draft.GetProperty("periodStart").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        draft.GetProperty("periodEnd").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        draft.GetProperty("finalizesAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 6, 1, 2, 0, 0, TimeSpan.Zero));
+        UsageLine(draft).GetProperty("quantity").GetDecimal().ShouldBe(3m);
+        draft.GetProperty("total").GetDecimal().ShouldBe(0.30m);
+
+        // INV-3: an event of May that arrives during the grace period is on the invoice when it finalizes.
+        await month.AdvanceAsync("PT30M");
+        await month.CallsAtAsync("2026-05-31T22:00:00Z");
+        await month.SetClockAsync("2026-06-01T02:00:00Z");
+        var may = await month.OnlyInvoiceAsync();
+        may.Str("status").ShouldBe("open");
+        may.Str("number").ShouldBe("TEST-000001");
+        UsageLine(may).GetProperty("quantity").GetDecimal().ShouldBe(4m);
+        may.GetProperty("total").GetDecimal().ShouldBe(0.40m);
+        may.GetProperty("dueDate").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero));
+
+        // INV-5: a May event after finalization leaves May's invoice alone...
+        await month.AdvanceAsync("PT1H");
+        await month.CallsAtAsync("2026-05-15T10:00:00Z");
+        (await month.InvoiceAsync(may.Str("id"))).GetRawText().ShouldBe(may.GetRawText());
+
+        // ...and is billed on June's invoice, once, on a line naming May; June's own usage stays June's.
+        await month.SetClockAsync("2026-06-30T00:00:00Z");
+        await month.CallsAtAsync("2026-06-03T10:00:00Z", "2026-06-04T10:00:00Z");
+        await month.SetClockAsync("2026-07-01T01:00:00Z");
+        await month.SetClockAsync("2026-07-01T02:00:00Z");
+        var invoices = await month.InvoicesAsync();
+        invoices.Count.ShouldBe(2);
+        var june = await month.InvoiceAsync(invoices[0].Str("id"));
+        june.Str("status").ShouldBe("open");
+        june.Str("number").ShouldBe("TEST-000002");
+        UsageLine(june).GetProperty("quantity").GetDecimal().ShouldBe(2m);
+        var late = june.GetProperty("lines").EnumerateArray().Single(line => line.Str("kind") == "late_usage");
+        late.GetProperty("quantity").GetDecimal().ShouldBe(1m);
+        late.GetProperty("amount").GetDecimal().ShouldBe(0.10m);
+        late.Str("description").ShouldContain("2026-05-01");
+        late.GetProperty("periodStart").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        june.GetProperty("total").GetDecimal().ShouldBe(0.30m);
+        (await month.InvoiceAsync(may.Str("id"))).GetProperty("total").GetDecimal().ShouldBe(0.40m);
+
+        // Never twice: July's invoice has no May line.
+        await month.SetClockAsync("2026-08-01T01:00:00Z");
+        await month.SetClockAsync("2026-08-01T02:00:00Z");
+        var july = await month.InvoiceAsync((await month.InvoicesAsync())[0].Str("id"));
+        july.Str("number").ShouldBe("TEST-000003");
+        july.GetProperty("lines").EnumerateArray().ShouldNotContain(line => line.Str("kind") == "late_usage");
+        july.GetProperty("total").GetDecimal().ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task The_first_invoice_of_a_charge_automatically_subscription_finalizes_at_once_and_history_tells_why()
+    {
+        await using var factory = new BillingApiFactory();
+        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m);
+        await scenario.SetClockAsync("2026-05-02T00:01:00Z");
+        await scenario.CallsAtAsync("2026-05-02T00:00:00Z");
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+
+        var invoice = await scenario.OnlyInvoiceAsync();
+        invoice.Str("status").ShouldBe("open");
+        invoice.GetProperty("total").GetDecimal().ShouldBe(20.10m);
+        var history = (await (await scenario.Admin.GetAsync($"/v1/invoices/{invoice.Str("id")}/history")).ShouldBeJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
+        history.Select(entry => entry.Str("action")).ShouldBe(["created", "status_changed"]);
+        history[1].Str("reason").ShouldContain("charge_automatically");
+        history[1].Str("actor").ShouldBe("system:invoicing-cycle");
+        history[1].GetProperty("changes").GetProperty("status").GetProperty("to").GetString().ShouldBe("open");
+    }
+
+    private static JsonElement UsageLine(JsonElement invoice) =>
+        invoice.GetProperty("lines").EnumerateArray().Single(line => line.Str("kind") == "usage");
+}
