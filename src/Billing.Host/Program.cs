@@ -77,6 +77,7 @@ app.MapMeteringEndpoints();
 app.MapInvoicingEndpoints();
 app.MapInvoiceEndpoints();
 app.MapInvoicingSettingsEndpoints();
+app.MapNotificationEndpoints();
 
 app.Run();
 

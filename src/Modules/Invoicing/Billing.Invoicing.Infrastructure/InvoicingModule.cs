@@ -2,6 +2,8 @@ using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Invoices.Issuing;
+using Billing.Invoicing.Application.Notifications;
+using Billing.Invoicing.Infrastructure.Notifications;
 using Billing.Invoicing.Infrastructure.Persistence;
 using Billing.Invoicing.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,8 @@ public static class InvoicingModule
         services.AddScoped<InvoiceComposer>();
         services.AddScoped<InvoiceIssuer>();
         services.AddSingleton<IScheduledJob, InvoiceCycleJob>();
+        services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddSingleton<IScheduledJob, WebhookDeliveryJob>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Invoicing.Domain.Invoices;
+using Billing.Invoicing.Domain.Notifications;
 using Billing.Invoicing.Domain.Plans;
 using Billing.Invoicing.Domain.Settings;
 using Billing.Invoicing.Domain.Subscriptions;
@@ -25,6 +26,12 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
 
     public DbSet<InvoicingSettings> Settings => Set<InvoicingSettings>();
 
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Prices are values stored as JSON in a version's row (PriceJson), not entities of their own.
@@ -37,5 +44,8 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
         modelBuilder.ApplyConfiguration(new SubscriptionConfiguration());
         modelBuilder.ApplyConfiguration(new InvoiceConfiguration());
         modelBuilder.ApplyConfiguration(new InvoicingSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new NotificationConfiguration());
+        modelBuilder.ApplyConfiguration(new WebhookEndpointConfiguration());
+        modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
     }
 }
