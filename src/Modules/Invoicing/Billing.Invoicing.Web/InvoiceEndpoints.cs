@@ -3,6 +3,8 @@ using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Paging;
 using Billing.Invoicing.Application.Invoices.AddAdjustment;
 using Billing.Invoicing.Application.Invoices.CreateManualInvoice;
+using Billing.Invoicing.Application.Invoices.Documents;
+using Billing.Invoicing.Application.Invoices.ExportInvoices;
 using Billing.Invoicing.Application.Invoices.FinalizeInvoice;
 using Billing.Invoicing.Application.Invoices.GetInvoice;
 using Billing.Invoicing.Application.Invoices.GetInvoiceHistory;
@@ -28,6 +30,15 @@ public static class InvoiceEndpoints
         invoices.MapGet("/", List).RequireAuthorization(AccessPolicies.Client)
             .WithName("ListInvoices").WithSummary("Invoices, newest first: filter by customer, status, date range [from, to); q searches number or customer")
             .ProducesValidationProblem();
+        invoices.MapGet("/export.csv", Export).RequireAuthorization(AccessPolicies.Client)
+            .WithName("ExportInvoices").WithSummary("The filtered list (same filters as the list, no paging) as CSV, streamed")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem();
+        invoices.MapGet("/{id}/pdf", Pdf).RequireAuthorization(AccessPolicies.Client)
+            .WithName("GetInvoicePdf").WithSummary("A finalized invoice as a PDF (INV-14)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        invoices.MapGet("/{id}/receipt", Receipt).RequireAuthorization(AccessPolicies.Client)
+            .WithName("GetInvoiceReceipt").WithSummary("The receipt of a paid invoice as a PDF (INV-14)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.Client)
             .WithName("GetInvoice").WithSummary("An invoice with its lines and how each was computed").ProducesProblem(StatusCodes.Status404NotFound);
         invoices.MapGet("/{id}/history", History).RequireAuthorization(AccessPolicies.Client)
@@ -53,6 +64,26 @@ public static class InvoiceEndpoints
     private static async Task<Ok<CursorPage<InvoiceSummaryDto>>> List(
         string? customer, string? status, DateTimeOffset? from, DateTimeOffset? to, string? q, int? limit, string? cursor, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListInvoicesQuery(customer, status, from, to, q, limit, cursor), cancellationToken));
+
+    private static async Task<IResult> Export(
+        string? customer, string? status, DateTimeOffset? from, DateTimeOffset? to, string? q, IMediator mediator, CancellationToken cancellationToken)
+    {
+        // Validated before the first byte is written, so a bad filter is still a 400 problem.
+        var rows = await mediator.Send(new ExportInvoicesQuery(new ListInvoicesQuery(customer, status, from, to, q, null, null)), cancellationToken);
+        return Results.Stream(body => InvoiceCsv.WriteAsync(body, rows, cancellationToken), "text/csv; charset=utf-8", "invoices.csv");
+    }
+
+    private static async Task<FileContentHttpResult> Pdf(string id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var document = await mediator.Send(new GetInvoiceDocumentQuery(id, Receipt: false), cancellationToken);
+        return TypedResults.File(document.Content, "application/pdf", document.FileName);
+    }
+
+    private static async Task<FileContentHttpResult> Receipt(string id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var document = await mediator.Send(new GetInvoiceDocumentQuery(id, Receipt: true), cancellationToken);
+        return TypedResults.File(document.Content, "application/pdf", document.FileName);
+    }
 
     private static async Task<Ok<InvoiceDto>> Get(string id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetInvoiceQuery(id), cancellationToken));
