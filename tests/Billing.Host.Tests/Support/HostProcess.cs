@@ -24,7 +24,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HostProcess> StartAsync(string databasePath)
+    public static async Task<HostProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var hostDll = Path.Combine(AppContext.BaseDirectory, "Billing.Host.dll");
         var port = FreePort();
@@ -40,6 +40,11 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Billing__ApiKeys__0__Environment"] = "test";
         start.Environment["Billing__ApiKeys__0__Role"] = "admin";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

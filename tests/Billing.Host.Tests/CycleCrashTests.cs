@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using Billing.Host.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Billing.Host.Tests;
+
+/// <summary>
+/// INV-2, INV-7 under the worst timing: the host is killed (SIGKILL) in the middle of a 2,000
+/// subscription cycle, and again in the middle of finalizing it. After restarts there is exactly one
+/// invoice per subscription and period, and the numbers run 1..2,000 with no gap and no repeat.
+/// </summary>
+public sealed class CycleCrashTests
+{
+    private const int Subscriptions = 2_000;
+
+    private static readonly Dictionary<string, string> Simulated = new()
+    {
+        ["Billing__Clock__Simulated"] = "true",
+        ["Billing__Clock__Start"] = "2026-04-30T12:00:00Z",
+        ["Billing__Scheduler__Interval"] = "01:00:00",
+    };
+
+    [Fact]
+    public async Task Killed_mid_cycle_and_mid_finalization_the_cycle_ends_with_one_invoice_each_and_gap_free_numbers()
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"cycle-crash-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+
+        await using (var host = await HostProcess.StartAsync(databasePath, Simulated))
+        {
+            await SetUpAsync(host.Client);
+            await KillWhileAsync(host, "2026-06-01T01:00:00Z", databasePath, "SELECT COUNT(*) FROM invoicing_invoices");
+        }
+
+        var made = await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices");
+        made.ShouldBeInRange(1, Subscriptions - 1, "the kill must land mid-cycle for the test to mean anything");
+
+        await using (var host = await HostProcess.StartAsync(databasePath, Simulated))
+        {
+            await SetClockAsync(host.Client, "2026-06-01T01:00:00Z");
+            (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices")).ShouldBe(Subscriptions);
+            await KillWhileAsync(host, "2026-06-01T02:00:00Z", databasePath, "SELECT COUNT(*) FROM invoicing_invoices WHERE sequence IS NOT NULL");
+        }
+
+        await using (var host = await HostProcess.StartAsync(databasePath, Simulated))
+        {
+            await SetClockAsync(host.Client, "2026-06-01T02:00:00Z");
+        }
+
+        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT subscription_id || period_start) FROM invoicing_invoices")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices WHERE status = 'Open'")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT sequence) FROM invoicing_invoices")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, "SELECT MIN(sequence) FROM invoicing_invoices")).ShouldBe(1);
+        (await ScalarAsync(databasePath, "SELECT MAX(sequence) FROM invoicing_invoices")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_subscriptions WHERE unbilled_period_start <> '2026-06-01T00:00:00.0000000Z'")).ShouldBe(0);
+    }
+
+    /// <summary>Moves the clock (which runs the jobs) and kills the host once some of the work is committed.</summary>
+    private static async Task KillWhileAsync(HostProcess host, string instant, string databasePath, string progressSql)
+    {
+        var before = await ScalarAsync(databasePath, progressSql);
+        var move = host.Client.PutAsJsonAsync("/v1/test/clock", new { now = instant });
+        while (await ScalarAsync(databasePath, progressSql) < before + 200)
+        {
+            move.IsCompleted.ShouldBeFalse("the run finished before the kill; it is too fast for this test");
+            await Task.Delay(5);
+        }
+
+        await host.KillAsync();
+        await Should.ThrowAsync<Exception>(move);
+    }
+
+    private static async Task SetUpAsync(HttpClient admin)
+    {
+        (await admin.PostAsJsonAsync("/v1/meters", new { code = "calls", displayName = "Calls", eventName = "api_call", aggregation = "count" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await admin.PostAsJsonAsync("/v1/plans", new
+        {
+            code = "basic", name = "Basic", currency = "USD", interval = "monthly", fixedFees = new { recurringFee = 10m },
+            charges = new[] { new { meter = "calls", model = "per_unit", unitPrice = 0.01m } },
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, Subscriptions), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, cancellationToken) =>
+        {
+            var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = $"c{index}", kind = "company", name = $"Customer {index}", currency = "USD" }, cancellationToken))
+                .ShouldBeJsonAsync(HttpStatusCode.Created);
+            (await admin.PostAsJsonAsync("/v1/subscriptions", new
+            {
+                customerId = customer.Str("id"), planCode = "basic", collectionMethod = "send_invoice", startDate = "2026-05-01T00:00:00Z", anchorDay = 1,
+            }, cancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        });
+    }
+
+    private static async Task SetClockAsync(HttpClient admin, string instant)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        (await admin.PutAsJsonAsync("/v1/test/clock", new { now = instant }, timeout.Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static async Task<long> ScalarAsync(string databasePath, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
+    }
+}
