@@ -22,7 +22,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<HostUnderTest> StartAsync(string hostDll, string databasePath)
+    public static async Task<HostUnderTest> StartAsync(string hostDll, string databasePath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
@@ -36,6 +36,11 @@ internal sealed class HostUnderTest : IAsyncDisposable
         start.Environment["Billing__ApiKeys__0__Environment"] = "test";
         start.Environment["Billing__ApiKeys__0__Role"] = "admin";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) => { if (line.Data is not null) Console.Error.WriteLine("host: " + line.Data); };

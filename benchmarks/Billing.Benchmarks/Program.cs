@@ -10,7 +10,13 @@ using Microsoft.Data.Sqlite;
 // Metering benchmarks P1-P4 and M1 (PERFORMANCE.md). Usage:
 //   dotnet run -c Release --project benchmarks/Billing.Benchmarks            full run, writes benchmarks/results/metering-*.json
 //   dotnet run -c Release --project benchmarks/Billing.Benchmarks -- --smoke a small run that proves the harness works (CI)
+//   add --invoicing for P5 and P6 instead (InvoicingBenchmarks.cs)
 var smoke = args.Contains("--smoke");
+if (args.Contains("--invoicing"))
+{
+    return await InvoicingBenchmarks.RunAsync(FindRepositoryRoot(), smoke);
+}
+
 var size = smoke
     ? new Size(BatchEvents: 4_000, Clients: 4, SingleEvents: 400, FsyncRows: 100, RawRows: 20_000, Repeats: 3)
     : new Size(BatchEvents: 1_000_000, Clients: 4, SingleEvents: 20_000, FsyncRows: 2_000, RawRows: 200_000, Repeats: 21);

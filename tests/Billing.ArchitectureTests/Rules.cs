@@ -36,6 +36,7 @@ public static class Rules
             || SameModule(assembly, used, Layer.Contracts) || SameModule(assembly, used, Layer.Application)
             || Is(used, Layer.BuildingBlocksApplication) || used.Assembly == "MediatR"
             || used.Assembly.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
+            || used.Assembly == "Microsoft.Net.Http.Headers" // ASP.NET Core's own header types (file results carry an ETag)
             || used.Assembly.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
 
     public static readonly ArchRule ContractsArePlain = ArchRule

@@ -46,3 +46,10 @@ internal interface IInvoiceRepository
 
     Task<bool> CustomerHasInvoicesAsync(string customerId, CancellationToken cancellationToken);
 }
+
+internal static class InvoiceRepositoryExtensions
+{
+    /// <summary>A tracked invoice to act on, or 404 naming it.</summary>
+    public static async Task<Invoice> GetAsync(this IInvoiceRepository invoices, string id, CancellationToken cancellationToken) =>
+        await invoices.FindAsync(id, cancellationToken) ?? throw new BuildingBlocks.Application.Errors.NotFoundException(InvoiceMapping.AuditEntityType, id);
+}

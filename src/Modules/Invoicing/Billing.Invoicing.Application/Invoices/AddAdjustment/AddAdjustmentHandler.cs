@@ -1,5 +1,4 @@
 using Billing.BuildingBlocks.Application.Audit;
-using Billing.BuildingBlocks.Application.Errors;
 using Billing.Invoicing.Contracts;
 using MediatR;
 
@@ -9,8 +8,7 @@ internal sealed class AddAdjustmentHandler(IInvoiceRepository invoices, IAuditTr
 {
     public async Task<InvoiceDto> Handle(AddAdjustmentCommand command, CancellationToken cancellationToken)
     {
-        var invoice = await invoices.FindAsync(command.InvoiceId, cancellationToken)
-            ?? throw new NotFoundException(InvoiceMapping.AuditEntityType, command.InvoiceId);
+        var invoice = await invoices.GetAsync(command.InvoiceId, cancellationToken);
         var before = invoice.Total;
         var amount = command.Amount!.Value;
         var description = string.IsNullOrWhiteSpace(command.Description) ? (amount < 0m ? "Credit" : "Correction") : command.Description;

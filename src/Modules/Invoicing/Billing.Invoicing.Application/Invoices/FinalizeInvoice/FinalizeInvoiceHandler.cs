@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Errors;
 using Billing.Invoicing.Application.Invoices.Issuing;
 using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Invoices;
@@ -10,8 +9,7 @@ internal sealed class FinalizeInvoiceHandler(IInvoiceRepository invoices, Invoic
 {
     public async Task<InvoiceDto> Handle(FinalizeInvoiceCommand command, CancellationToken cancellationToken)
     {
-        var invoice = await invoices.FindAsync(command.InvoiceId, cancellationToken)
-            ?? throw new NotFoundException(InvoiceMapping.AuditEntityType, command.InvoiceId);
+        var invoice = await invoices.GetAsync(command.InvoiceId, cancellationToken);
         InvoiceStatusMachine.EnsureCanMove(invoice.Status, InvoiceStatus.Open);
         await issuer.FinalizeAsync(invoice, string.IsNullOrWhiteSpace(command.Reason) ? "finalized by an admin" : command.Reason, cancellationToken);
         return invoice.ToDto();

@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Errors;
 using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Invoices;
 using MediatR;
@@ -10,8 +9,7 @@ internal sealed class MarkInvoicePaidHandler(IInvoiceRepository invoices, TimePr
 {
     public async Task<InvoiceDto> Handle(MarkInvoicePaidCommand command, CancellationToken cancellationToken)
     {
-        var invoice = await invoices.FindAsync(command.InvoiceId, cancellationToken)
-            ?? throw new NotFoundException(InvoiceMapping.AuditEntityType, command.InvoiceId);
+        var invoice = await invoices.GetAsync(command.InvoiceId, cancellationToken);
         if (invoice.Status != InvoiceStatus.Paid)
         {
             invoice.MarkPaid(command.PaidAt.ToUniversalTime(), clock.GetUtcNow(), command.Reason);

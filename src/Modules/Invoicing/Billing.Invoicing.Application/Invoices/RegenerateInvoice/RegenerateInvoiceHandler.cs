@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Application.Events;
 using Billing.Invoicing.Application.Invoices.Issuing;
 using Billing.Invoicing.Application.Plans;
@@ -19,8 +18,7 @@ internal sealed class RegenerateInvoiceHandler(
 {
     public async Task<InvoiceDto> Handle(RegenerateInvoiceCommand command, CancellationToken cancellationToken)
     {
-        var old = await invoices.FindAsync(command.InvoiceId, cancellationToken)
-            ?? throw new NotFoundException(InvoiceMapping.AuditEntityType, command.InvoiceId);
+        var old = await invoices.GetAsync(command.InvoiceId, cancellationToken);
         var now = clock.GetUtcNow();
         old.Void(now, $"regenerated: {command.Reason}");
 

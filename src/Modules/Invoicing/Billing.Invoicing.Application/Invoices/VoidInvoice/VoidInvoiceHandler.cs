@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Errors;
 using Billing.Invoicing.Contracts;
 using MediatR;
 
@@ -8,8 +7,7 @@ internal sealed class VoidInvoiceHandler(IInvoiceRepository invoices, TimeProvid
 {
     public async Task<InvoiceDto> Handle(VoidInvoiceCommand command, CancellationToken cancellationToken)
     {
-        var invoice = await invoices.FindAsync(command.InvoiceId, cancellationToken)
-            ?? throw new NotFoundException(InvoiceMapping.AuditEntityType, command.InvoiceId);
+        var invoice = await invoices.GetAsync(command.InvoiceId, cancellationToken);
         invoice.Void(clock.GetUtcNow(), command.Reason!);
         return invoice.ToDto();
     }

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Billing.Benchmarks;
+
+/// <summary>
+/// P5: a scheduled cycle of N subscriptions with M events in all, generated and finalized through
+/// the simulated clock (the real scheduler, the real database); invoices per second and the host's
+/// peak memory. P6: a filtered page of 50 over 100,000 invoices through GET /v1/invoices, p99 and
+/// throughput, against L_page, the same keyset query in plain SQL on the product's index.
+/// </summary>
+internal static class InvoicingBenchmarks
+{
+    private static readonly DateTimeOffset Start = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<int> RunAsync(string root, bool smoke)
+    {
+        var (subscriptions, events, invoicesForP6, requests) = smoke ? (200, 20_000, 2_000, 200) : (10_000, 1_000_000, 100_000, 4_000);
+        var hostDll = Path.Combine(root, "src", "Billing.Host", "bin", "Release", "net10.0", "Billing.Host.dll");
+        var work = Directory.CreateTempSubdirectory("billing-bench-inv-").FullName;
+        var database = Path.Combine(work, "product.db");
+        try
+        {
+            await using var host = await HostUnderTest.StartAsync(hostDll, database, new Dictionary<string, string>
+            {
+                ["Billing__Clock__Simulated"] = "true",
+                ["Billing__Clock__Start"] = "2026-04-30T12:00:00Z",
+                ["Billing__Scheduler__Interval"] = "01:00:00",
+            });
+            var client = host.Client;
+            await SetUpAsync(client, subscriptions);
+            await SetClockAsync(client, "2026-05-31T23:00:00Z");
+            await RecordUsageAsync(client, subscriptions, events);
+            var rssBefore = host.PeakRssMegabytes();
+
+            // To profile the cycle alone: BENCH_PAUSE_BEFORE_P5=20, then attach dotnet-trace to the printed process.
+            if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAUSE_BEFORE_P5"), out var pause))
+            {
+                Console.WriteLine($"host process {host.ProcessId}: P5 starts in {pause} s");
+                await Task.Delay(TimeSpan.FromSeconds(pause));
+            }
+
+            // P5: the period closes (drafts) and the grace ends (finalization with numbers).
+            var cpu = host.CpuSeconds();
+            var clock = Stopwatch.StartNew();
+            await SetClockAsync(client, "2026-06-01T01:00:00Z");
+            var generateSeconds = clock.Elapsed.TotalSeconds;
+            await SetClockAsync(client, "2026-06-01T02:00:00Z");
+            var p5Seconds = clock.Elapsed.TotalSeconds;
+            var p5Cpu = host.CpuSeconds() - cpu;
+            var p5 = subscriptions / p5Seconds;
+            var rss = host.PeakRssMegabytes();
+            var open = await ScalarAsync(database, "SELECT COUNT(*) FROM invoicing_invoices WHERE status = 'Open' AND sequence IS NOT NULL");
+            Check(open == subscriptions, $"P5 finalized {open} of {subscriptions}");
+            var billed = await ScalarAsync(database, "SELECT COUNT(*) FROM invoicing_invoice_lines WHERE kind = 'Usage' AND quantity <> '0'");
+            Check(billed == subscriptions, $"P5 usage lines with quantity: {billed} of {subscriptions}");
+            Console.WriteLine($"P5 = {p5:N0} invoices/s ({subscriptions:N0} in {p5Seconds:N1} s: generate {generateSeconds:N1} s, finalize {p5Seconds - generateSeconds:N1} s; host CPU {p5Cpu:N1} s), peak RSS {rss:N0} MB (before the cycle {rssBefore:N0} MB)");
+
+            // P6: fill up to the target count with copies of the real rows, then page through the API.
+            await CopyInvoicesAsync(database, invoicesForP6 - subscriptions);
+            var url = "/v1/invoices?status=open&limit=50";
+            await client.GetAsync(url);
+            var (p99, throughput) = await PageAsync(client, url, requests, clients: 8);
+            var lPage = await PlainPageAsync(database, requests);
+            Console.WriteLine($"P6 = p99 {p99:N2} ms round trip, {throughput:N0} requests/s; L_page p99 = {lPage:N2} ms");
+
+            var rows = new[]
+            {
+                new Row("P5", $"cycle of {subscriptions:N0} subscriptions and {events:N0} events, invoices/s", p5, "-", 0, 0, ">= 1,000 invoices/s", p5 >= 1_000),
+                new Row("P5m", "host peak RSS after P5, MB", rss, "before the cycle", rssBefore, rss / rssBefore, "flat in events", true),
+                new Row("P6", $"GET /v1/invoices page of 50 over {invoicesForP6:N0}, p99 ms", p99, "L_page p99 + 2 ms", lPage + 2, p99 / (lPage + 2), "<= L_page + 2 ms", p99 <= lPage + 2),
+                new Row("P6t", "GET /v1/invoices, requests/s (8 clients)", throughput, "-", 0, 0, ">= 2,000/s", throughput >= 2_000),
+            };
+            Console.WriteLine();
+            Console.WriteLine("| id | figure | value | baseline | baseline value | ratio | target | result |");
+            Console.WriteLine("| --- | --- | ---: | --- | ---: | ---: | --- | --- |");
+            foreach (var row in rows)
+            {
+                Console.WriteLine($"| {row.Id} | {row.Figure} | {row.Value:N2} | {row.Baseline} | {row.BaselineValue:N2} | {row.Ratio:N2} | {row.Target} | {(row.Pass ? "pass" : "MISS")} |");
+            }
+
+            var file = Path.Combine(root, "benchmarks", "results", smoke ? "smoke-invoicing.json" : $"invoicing-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(
+                new { measuredAt = DateTimeOffset.UtcNow, smoke, context = new { subscriptions, events, invoicesForP6, requests, generateSeconds, p5Seconds, p5Cpu }, rows },
+                new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine($"written to {Path.GetRelativePath(root, file)}");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task SetUpAsync(HttpClient admin, int subscriptions)
+    {
+        Check((await admin.PostAsJsonAsync("/v1/meters", new { code = "calls", displayName = "Calls", eventName = "api_call", aggregation = "count" })).StatusCode == HttpStatusCode.Created, "meter");
+        Check((await admin.PostAsJsonAsync("/v1/plans", new
+        {
+            code = "usage", name = "Usage", currency = "USD", interval = "monthly", fixedFees = new { recurringFee = 10m },
+            charges = new[] { new { meter = "calls", model = "graduated", tiers = new object[] { new { upTo = 50m, unitPrice = 0.02m }, new { upTo = (decimal?)null, unitPrice = 0.01m } } } },
+        })).StatusCode == HttpStatusCode.Created, "plan");
+        await Parallel.ForEachAsync(Enumerable.Range(0, subscriptions), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, cancellationToken) =>
+        {
+            var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = $"c{index}", kind = "company", name = $"Customer {index}", currency = "USD", taxRate = 8.25m }, cancellationToken))
+                .Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var subscription = await admin.PostAsJsonAsync("/v1/subscriptions", new
+            {
+                customerId = customer.GetProperty("id").GetString(), planCode = "usage", collectionMethod = "send_invoice", startDate = "2026-05-01T00:00:00Z", anchorDay = 1,
+            }, cancellationToken);
+            Check(subscription.StatusCode == HttpStatusCode.Created, $"subscription {index}: {subscription.StatusCode}");
+        });
+    }
+
+    /// <summary>Events spread over May (the clock stands at 31 May 23:00, inside the late-usage window).</summary>
+    private static async Task RecordUsageAsync(HttpClient client, int subscriptions, int events)
+    {
+        var batches = Enumerable.Range(0, (events + 999) / 1000).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (batch, cancellationToken) =>
+        {
+            var body = new StringBuilder("{\"events\":[");
+            for (var i = batch * 1000; i < Math.Min(events, (batch + 1) * 1000); i++)
+            {
+                var timestamp = Start.AddSeconds(i % (30 * 86_400)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                body.Append(i == batch * 1000 ? string.Empty : ",").Append($"{{\"id\":\"e{i}\",\"customer\":\"c{i % subscriptions}\",\"event\":\"api_call\",\"timestamp\":\"{timestamp}\"}}");
+            }
+
+            using var content = new StringContent(body.Append("]}").ToString(), Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync("/v1/events/batch", content, cancellationToken);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            Check(answer.GetProperty("rejected").GetInt32() == 0, "every event accepted");
+        });
+    }
+
+    private static async Task SetClockAsync(HttpClient client, string instant) =>
+        Check((await client.PutAsJsonAsync("/v1/test/clock", new { now = instant })).StatusCode == HttpStatusCode.OK, "clock moved");
+
+    /// <summary>Copies of real invoice rows with fresh ids and spread creation times: the list's table at the P6 size.</summary>
+    private static async Task CopyInvoicesAsync(string database, int copies)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $copies)
+            INSERT INTO invoicing_invoices
+            SELECT 'inv_copy_' || n.i, kind, status, NULL, 'COPY-' || n.i, customer_id, customer_name, customer_external_id, subscription_id,
+                   plan_id, plan_code, plan_version, currency, period_start, period_end, usage_end, 1000 + n.i, first_of_subscription,
+                   collection_method, net_terms_days, tax_rate,
+                   strftime('%Y-%m-%dT%H:%M:%f0000Z', '2026-01-01', '+' || n.i || ' minutes'),
+                   finalizes_at, issued_at, due_date, paid_at, voided_at, status_reason, replaces_invoice_id, replaced_by_invoice_id, subtotal, tax, total, environment
+            FROM n JOIN invoicing_invoices source ON source.rowid = 1 + (n.i % (SELECT COUNT(*) FROM invoicing_invoices WHERE id NOT LIKE 'inv_copy_%'))
+            """;
+        command.Parameters.AddWithValue("$copies", copies);
+        command.CommandTimeout = 600;
+        if (copies > 0)
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task<(double P99, double Throughput)> PageAsync(HttpClient client, string url, int requests, int clients)
+    {
+        var times = new List<double>(requests);
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < requests)
+            {
+                var one = Stopwatch.StartNew();
+                using var response = await client.GetAsync(url);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                Check(response.StatusCode == HttpStatusCode.OK && body.Length > 1000, "page answered");
+                lock (times)
+                {
+                    times.Add(one.Elapsed.TotalMilliseconds);
+                }
+            }
+        })));
+        var throughput = requests / clock.Elapsed.TotalSeconds;
+
+        // Latency alone (one client), so the p99 is not queueing behind the other seven.
+        times.Clear();
+        for (var i = 0; i < Math.Min(requests, 1000); i++)
+        {
+            var one = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            times.Add(one.Elapsed.TotalMilliseconds);
+        }
+
+        return (Percentile(times, 0.99), throughput);
+    }
+
+    /// <summary>L_page: the list's keyset query in plain SQL, rows read, on the product's index.</summary>
+    private static async Task<double> PlainPageAsync(string database, int requests)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, number, kind, status, customer_id, customer_name, currency, period_start, period_end, created_at, issued_at, due_date, total
+            FROM invoicing_invoices WHERE environment = 'test' AND status = 'Open'
+            ORDER BY created_at DESC, id DESC LIMIT 51
+            """;
+        var times = new List<double>();
+        for (var i = 0; i < Math.Min(requests, 1000); i++)
+        {
+            var one = Stopwatch.StartNew();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var column = 0; column < reader.FieldCount; column++)
+                {
+                    _ = reader.GetValue(column);
+                }
+            }
+
+            times.Add(one.Elapsed.TotalMilliseconds);
+        }
+
+        return Percentile(times, 0.99);
+    }
+
+    private static double Percentile(List<double> values, double share)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(share * sorted.Count) - 1)];
+    }
+
+    private static async Task<long> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
+    }
+
+    private static void Check(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Benchmark invariant broken: " + what);
+        }
+    }
+}
