@@ -147,3 +147,25 @@ public sealed class InvoiceAdminTests
             .Str("defaultGracePeriod").ShouldBe("PT1H");
     }
 }
+
+/// <summary>MET-5 with INV-5: the late-usage window is an invoicing setting, and ingestion follows it.</summary>
+public sealed class LateUsageWindowSettingTests
+{
+    [Fact]
+    public async Task Ingestion_refuses_events_older_than_the_window_set_under_invoicing_settings()
+    {
+        await using var factory = new BillingApiFactory();
+        var scenario = await InvoicingScenario.CreateAsync(factory, startDate: "2026-04-30T00:00:00Z");
+        (await scenario.Admin.PutAsJsonAsync("/v1/settings/invoicing", new { lateUsageWindow = "P2D" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await scenario.SetClockAsync("2026-05-10T00:00:00Z");
+
+        var events = new[]
+        {
+            new { id = "recent-" + scenario.Suffix, customer = "acme-" + scenario.Suffix, @event = scenario.Calls, timestamp = "2026-05-08T01:00:00Z" },
+            new { id = "old-" + scenario.Suffix, customer = "acme-" + scenario.Suffix, @event = scenario.Calls, timestamp = "2026-05-07T23:00:00Z" },
+        };
+        var results = (await (await scenario.Admin.PostAsJsonAsync("/v1/events/batch", new { events })).ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("results");
+        results[0].Str("status").ShouldBe("accepted");
+        (results[1].Str("status"), results[1].Str("reason")).ShouldBe(("rejected", "timestamp_too_old"));
+    }
+}

@@ -17,6 +17,7 @@ public static class MeteringModule
         services.AddSingleton<UsageEventWriter>();
         services.AddSingleton<KnownMeters>();
         services.AddSingleton<KnownCustomers>();
+        services.AddSingleton<LateUsageWindowCache>();
         return services.AddBillingModule<MeteringDbContext>(Name);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class RecordUsageHandler(
     public async Task<UsageBatchResultDto> Handle(RecordUsageCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var window = new UsageWindow(settings.LateUsageWindow);
+        var window = new UsageWindow(await settings.LateUsageWindowAsync(cancellationToken));
         var parsed = command.Events!.Select(IncomingEvent.Parse).ToList();
         var valid = parsed.Where(result => result.Event is not null).Select(result => result.Event!).ToList();
         var metersByEvent = await meters.FindByEventNamesAsync(valid.Select(incoming => incoming.Event).Distinct().ToList(), cancellationToken);
