@@ -99,3 +99,37 @@ public sealed class InvoiceCycleTests
     private static JsonElement UsageLine(JsonElement invoice) =>
         invoice.GetProperty("lines").EnumerateArray().Single(line => line.Str("kind") == "usage");
 }
+
+/// <summary>CUS-3: archiving a customer stops future cycles; the period it was archived in is still invoiced.</summary>
+public sealed class ArchivedCustomerCycleTests
+{
+    [Fact]
+    public async Task The_period_of_the_archive_is_invoiced_and_no_later_one()
+    {
+        await using var factory = new BillingApiFactory();
+        var scenario = await InvoicingScenario.CreateAsync(factory, recurringFee: 30m);
+        await scenario.SetClockAsync("2026-05-20T00:00:00Z");
+        (await scenario.Admin.PostAsync($"/v1/customers/{scenario.CustomerId}/archive", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The archive reaches Invoicing through the outbox, a moment after the answer.
+        var subscription = default(JsonElement);
+        for (var attempt = 0; attempt < 200 && subscription.ValueKind != JsonValueKind.Object; attempt++)
+        {
+            var read = await (await scenario.Admin.GetAsync($"/v1/subscriptions/{scenario.SubscriptionId}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+            if (read.GetProperty("endsAt").ValueKind != JsonValueKind.Null)
+            {
+                subscription = read;
+            }
+            else
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        subscription.GetProperty("endsAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 20, 0, 0, 0, TimeSpan.Zero));
+        await scenario.SetClockAsync("2026-08-01T02:00:00Z");
+        var invoices = await scenario.InvoicesAsync();
+        invoices.Count.ShouldBe(1);
+        invoices[0].GetProperty("periodStart").GetDateTimeOffset().Month.ShouldBe(5);
+    }
+}

@@ -1,6 +1,10 @@
 namespace Billing.Invoicing.Contracts;
 
-/// <summary>A subscription. <c>collectionMethod</c>: charge_automatically or send_invoice.</summary>
+/// <summary>
+/// A subscription. <c>collectionMethod</c>: charge_automatically or send_invoice.
+/// <c>nextPeriodStart</c>/<c>nextPeriodEnd</c>: the next period to be invoiced (INV-2); <c>endsAt</c>:
+/// set when the customer was archived — no period starting after it is billed (CUS-3).
+/// </summary>
 public sealed record SubscriptionDto(
     string Id,
     string CustomerId,
@@ -9,4 +13,7 @@ public sealed record SubscriptionDto(
     int AnchorDay,
     string CollectionMethod,
     int NetTermsDays,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset NextPeriodStart,
+    DateTimeOffset NextPeriodEnd,
+    DateTimeOffset? EndsAt);

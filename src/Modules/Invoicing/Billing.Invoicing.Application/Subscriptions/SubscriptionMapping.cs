@@ -16,5 +16,8 @@ internal static class SubscriptionMapping
         subscription.AnchorDay,
         WireName.Of(subscription.CollectionMethod),
         subscription.NetTermsDays,
-        subscription.CreatedAt);
+        subscription.CreatedAt,
+        subscription.UnbilledPeriodStart,
+        subscription.UnbilledPeriodEnd,
+        subscription.EndsAt);
 }
