@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.Host.Tests.Support;
 
@@ -131,5 +132,31 @@ public sealed class ArchivedCustomerCycleTests
         var invoices = await scenario.InvoicesAsync();
         invoices.Count.ShouldBe(1);
         invoices[0].GetProperty("periodStart").GetDateTimeOffset().Month.ShouldBe(5);
+    }
+}
+
+/// <summary>CUS-3: deleting a customer with invoices (or subscriptions) is refused; one never billed can go.</summary>
+public sealed class DeleteCustomerTests
+{
+    [Fact]
+    public async Task A_billed_customer_cannot_be_deleted_and_an_unbilled_one_can_and_frees_its_external_id()
+    {
+        await using var factory = new BillingApiFactory();
+        var scenario = await InvoicingScenario.CreateAsync(factory, recurringFee: 5m);
+        var admin = scenario.Admin;
+        (await (await admin.DeleteAsync($"/v1/customers/{scenario.CustomerId}")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "customer_has_subscriptions"))
+            .Str("detail").ShouldContain("archive");
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+        await (await admin.DeleteAsync($"/v1/customers/{scenario.CustomerId}")).ShouldBeProblemAsync(HttpStatusCode.Conflict, "customer_has_invoices");
+
+        var lone = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = "lone", kind = "company", name = "Lone", currency = "USD" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        await (await factory.ClientWith(BillingApiFactory.TestClientKey).DeleteAsync($"/v1/customers/{lone.Str("id")}"))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        (await admin.DeleteAsync($"/v1/customers/{lone.Str("id")}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await (await admin.GetAsync($"/v1/customers/{lone.Str("id")}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
+        await (await admin.DeleteAsync($"/v1/customers/{lone.Str("id")}")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
+        (await admin.PostAsJsonAsync("/v1/customers", new { externalId = "lone", kind = "company", name = "Lone again", currency = "USD" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 }

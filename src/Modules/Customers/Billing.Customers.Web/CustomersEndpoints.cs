@@ -2,6 +2,7 @@ using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Paging;
 using Billing.Customers.Application.Customers.ArchiveCustomer;
+using Billing.Customers.Application.Customers.DeleteCustomer;
 using Billing.Customers.Application.Customers.CreateCustomer;
 using Billing.Customers.Application.Customers.GetCustomerHistory;
 using Billing.Customers.Application.Customers.ListCustomers;
@@ -49,6 +50,13 @@ public static class CustomersEndpoints
             .WithName("ArchiveCustomer")
             .WithSummary("Archive a customer: kept with its history, no future billing cycles")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        customers.MapDelete("/{id}", Delete)
+            .RequireAuthorization(AccessPolicies.Admin)
+            .WithName("DeleteCustomer")
+            .WithSummary("Delete a customer that has no invoices and no subscriptions (admin, CUS-3); otherwise 409: archive it")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         customers.MapGet("/{id}/history", History)
             .WithName("GetCustomerHistory")
             .WithSummary("Every change to the customer, oldest first")
@@ -73,6 +81,12 @@ public static class CustomersEndpoints
 
     private static async Task<Ok<CustomerDto>> Archive(string id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ArchiveCustomerCommand(id), cancellationToken));
+
+    private static async Task<NoContent> Delete(string id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeleteCustomerCommand(id), cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<CursorPage<AuditEntryDto>>> History(string id, IMediator mediator, CancellationToken cancellationToken)
     {

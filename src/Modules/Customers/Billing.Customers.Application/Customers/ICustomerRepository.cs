@@ -20,6 +20,8 @@ internal interface ICustomerRepository
 
     void Add(Customer customer);
 
+    void Remove(Customer customer);
+
     Task<IReadOnlyList<Customer>> ListAsync(Specification<Customer> specification, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string id, CancellationToken cancellationToken);

@@ -24,6 +24,8 @@ internal sealed class CustomerRepository(CustomersDbContext context) : ICustomer
 
     public void Add(Customer customer) => context.Customers.Add(customer);
 
+    public void Remove(Customer customer) => context.Customers.Remove(customer);
+
     public async Task<IReadOnlyList<Customer>> ListAsync(Specification<Customer> specification, CancellationToken cancellationToken) =>
         await context.Customers.AsNoTracking().Apply(specification).ToListAsync(cancellationToken);
 

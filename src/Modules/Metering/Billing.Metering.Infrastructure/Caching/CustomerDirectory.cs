@@ -31,6 +31,18 @@ internal sealed class KnownCustomers
 
         _known[(environment, customer.ExternalId)] = customer;
     }
+
+    public void Forget(BillingEnvironment environment, string externalId) => _known.TryRemove((environment, externalId), out _);
+}
+
+/// <summary>A deleted customer's external id may be given to a new customer: stop resolving it to the old one.</summary>
+internal sealed class ForgetDeletedCustomer(KnownCustomers known, ICallerContext caller) : INotificationHandler<Customers.Contracts.CustomerDeletedIntegrationEvent>
+{
+    public Task Handle(Customers.Contracts.CustomerDeletedIntegrationEvent notification, CancellationToken cancellationToken)
+    {
+        known.Forget(caller.Environment, notification.ExternalId);
+        return Task.CompletedTask;
+    }
 }
 
 internal sealed class CustomerDirectory(KnownCustomers known, IMediator mediator, ICallerContext caller) : ICustomerDirectory
