@@ -71,6 +71,16 @@ internal sealed class Subscription : AggregateRoot
         return subscription;
     }
 
+    /// <summary>A subscription from before invoicing existed has no cycle position yet: its first period is next.</summary>
+    public void EnsureCycle(BillingInterval interval)
+    {
+        if (UnbilledPeriodEnd <= UnbilledPeriodStart)
+        {
+            var first = CycleFor(interval).FirstPeriod;
+            (UnbilledPeriodStart, UnbilledPeriodEnd) = (first.Start, first.End);
+        }
+    }
+
     public Period UnbilledPeriod() => Period.Create(UnbilledPeriodStart, UnbilledPeriodEnd);
 
     /// <summary>Whether the subscription bills the period at all (it has not ended before it).</summary>

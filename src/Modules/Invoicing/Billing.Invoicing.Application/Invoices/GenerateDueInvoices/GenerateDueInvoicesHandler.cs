@@ -35,12 +35,20 @@ internal sealed class GenerateDueInvoicesHandler(
                 continue;
             }
 
-            var period = subscription.UnbilledPeriod();
             if (!planCache.TryGetValue(subscription.PlanId, out var plan))
             {
                 plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
                 planCache[plan.Id] = plan;
             }
+
+            subscription.EnsureCycle(plan.Interval);
+            if (subscription.UnbilledPeriodEnd > cutoff)
+            {
+                billed++;
+                continue;
+            }
+
+            var period = subscription.UnbilledPeriod();
 
             // A manual invoice may have claimed the period already (INV-9); then there is nothing to make.
             if (subscription.Bills(period) && await invoices.LastGenerationAsync(subscription.Id, period.Start, cancellationToken) is null)

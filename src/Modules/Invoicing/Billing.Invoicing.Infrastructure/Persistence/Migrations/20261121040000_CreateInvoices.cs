@@ -14,6 +14,10 @@ internal sealed class CreateInvoices : Migration
         migrationBuilder.AddColumn<string>(name: "unbilled_period_start", table: subscriptions, type: "TEXT", nullable: false, defaultValue: "");
         migrationBuilder.AddColumn<string>(name: "unbilled_period_end", table: subscriptions, type: "TEXT", nullable: false, defaultValue: "");
         migrationBuilder.AddColumn<string>(name: "ends_at", table: subscriptions, type: "TEXT", nullable: true);
+
+        // Subscriptions made before this migration start their cycle at their start date; the
+        // scheduler computes the first period's end from the plan (Subscription.EnsureCycle).
+        migrationBuilder.Sql($"UPDATE {subscriptions} SET unbilled_period_start = start_date, unbilled_period_end = start_date");
         migrationBuilder.CreateIndex(
             name: $"IX_{subscriptions}_environment_unbilled_period_end", table: subscriptions, columns: ["environment", "unbilled_period_end"]);
 
