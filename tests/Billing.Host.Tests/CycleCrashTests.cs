@@ -29,7 +29,7 @@ public sealed class CycleCrashTests
 
         await using (var host = await HostProcess.StartAsync(databasePath, Simulated))
         {
-            await SetUpAsync(host.Client);
+            await SetUpAsync(host.Client, Subscriptions);
             await KillWhileAsync(host, "2026-06-01T01:00:00Z", databasePath, "SELECT COUNT(*) FROM invoicing_invoices");
         }
 
@@ -57,6 +57,27 @@ public sealed class CycleCrashTests
         (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_subscriptions WHERE unbilled_period_start <> '2026-06-01T00:00:00.0000000Z'")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Two_instances_running_the_same_cycle_at_once_make_one_invoice_per_subscription_and_period()
+    {
+        var databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"two-instances-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        await using var first = await HostProcess.StartAsync(databasePath, Simulated);
+        await SetUpAsync(first.Client, 300);
+        await using var second = await HostProcess.StartAsync(databasePath, Simulated);
+
+        // Both schedulers see the same due periods at the same moment, twice over (drafts, then finalization).
+        foreach (var instant in new[] { "2026-06-01T01:00:00Z", "2026-06-01T02:00:00Z" })
+        {
+            await Task.WhenAll(SetClockAsync(first.Client, instant), SetClockAsync(second.Client, instant));
+        }
+
+        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices")).ShouldBe(300);
+        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT subscription_id) FROM invoicing_invoices")).ShouldBe(300);
+        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT sequence) FROM invoicing_invoices WHERE status = 'Open'")).ShouldBe(300);
+        (await ScalarAsync(databasePath, "SELECT MAX(sequence) FROM invoicing_invoices")).ShouldBe(300);
+    }
+
     /// <summary>Moves the clock (which runs the jobs) and kills the host once some of the work is committed.</summary>
     private static async Task KillWhileAsync(HostProcess host, string instant, string databasePath, string progressSql)
     {
@@ -72,7 +93,7 @@ public sealed class CycleCrashTests
         await Should.ThrowAsync<Exception>(move);
     }
 
-    private static async Task SetUpAsync(HttpClient admin)
+    private static async Task SetUpAsync(HttpClient admin, int subscriptions)
     {
         (await admin.PostAsJsonAsync("/v1/meters", new { code = "calls", displayName = "Calls", eventName = "api_call", aggregation = "count" })).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await admin.PostAsJsonAsync("/v1/plans", new
@@ -81,7 +102,7 @@ public sealed class CycleCrashTests
             charges = new[] { new { meter = "calls", model = "per_unit", unitPrice = 0.01m } },
         })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, Subscriptions), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, cancellationToken) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, subscriptions), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, cancellationToken) =>
         {
             var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = $"c{index}", kind = "company", name = $"Customer {index}", currency = "USD" }, cancellationToken))
                 .ShouldBeJsonAsync(HttpStatusCode.Created);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.Host.Tests.Support;
+using Billing.Invoicing.Contracts;
 
 namespace Billing.Host.Tests;
 
@@ -67,6 +68,12 @@ public sealed class InvoiceAdminTests
         history[2].Str("actor").ShouldStartWith("key_");
         history[3].GetProperty("changes").GetProperty("status").GetRawText().ShouldBe("""{"from":"open","to":"void"}""");
         history[3].Str("reason").ShouldContain("credit was wrong");
+
+        // Payments listens: finalized, voided, regenerated go out through the outbox, once each.
+        (await factory.Events.WaitForAsync<InvoiceFinalizedIntegrationEvent>(e => e.InvoiceId == id)).Number.ShouldBe("TEST-000001");
+        (await factory.Events.WaitForAsync<InvoiceVoidedIntegrationEvent>(e => e.InvoiceId == id)).Reason.ShouldContain("credit was wrong");
+        (await factory.Events.WaitForAsync<InvoiceRegeneratedIntegrationEvent>(e => e.VoidedInvoiceId == id)).NewInvoiceId.ShouldBe(newId);
+        factory.Events.All.OfType<InvoiceFinalizedIntegrationEvent>().Count(e => e.InvoiceId == id).ShouldBe(1);
     }
 
     [Fact]

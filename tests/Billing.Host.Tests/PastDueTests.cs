@@ -41,6 +41,7 @@ public sealed class PastDueTests
         await scenario.SetClockAsync("2026-07-02T00:00:00Z");
         var pastDue = await scenario.InvoiceAsync(invoice.Str("id"));
         pastDue.Str("status").ShouldBe("past_due");
+        (await factory.Events.WaitForAsync<Billing.Invoicing.Contracts.InvoicePastDueIntegrationEvent>(e => e.InvoiceId == invoice.Str("id"))).Total.ShouldBe(50m);
         var history = (await (await admin.GetAsync($"/v1/invoices/{invoice.Str("id")}/history")).ShouldBeJsonAsync(HttpStatusCode.OK)).EnumerateArray().Last();
         (history.Str("actor"), history.Str("reason")).ShouldBe(("system:invoicing-cycle", "due date 2026-07-01 passed unpaid"));
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Billing.Customers.Contracts;
+using Billing.Invoicing.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -74,6 +75,10 @@ public class BillingApiFactory : WebApplicationFactory<Program>
             services.AddSingleton(Events);
             services.AddScoped<INotificationHandler<CustomerCreatedIntegrationEvent>, RecordingHandler<CustomerCreatedIntegrationEvent>>();
             services.AddScoped<INotificationHandler<CustomerArchivedIntegrationEvent>, RecordingHandler<CustomerArchivedIntegrationEvent>>();
+            services.AddScoped<INotificationHandler<InvoiceFinalizedIntegrationEvent>, RecordingHandler<InvoiceFinalizedIntegrationEvent>>();
+            services.AddScoped<INotificationHandler<InvoiceVoidedIntegrationEvent>, RecordingHandler<InvoiceVoidedIntegrationEvent>>();
+            services.AddScoped<INotificationHandler<InvoiceRegeneratedIntegrationEvent>, RecordingHandler<InvoiceRegeneratedIntegrationEvent>>();
+            services.AddScoped<INotificationHandler<InvoicePastDueIntegrationEvent>, RecordingHandler<InvoicePastDueIntegrationEvent>>();
         });
     }
 
