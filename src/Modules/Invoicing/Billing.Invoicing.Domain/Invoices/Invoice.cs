@@ -144,6 +144,12 @@ internal sealed class Invoice : AggregateRoot
     {
         EnsureDraft("recomputed");
         PlanVersion = planVersion;
+        if (SameAsComputed(computed))
+        {
+            // Usage did not move since the draft was rated: keep the stored lines as they are.
+            return;
+        }
+
         var adjustments = _lines.Where(line => line.Kind == LineKind.Adjustment).ToList();
         _lines.Clear();
         foreach (var line in computed)
@@ -230,6 +236,16 @@ internal sealed class Invoice : AggregateRoot
         var from = Status;
         Status = to;
         Raise(new InvoiceStatusChanged(this, from, to, reason, now));
+    }
+
+    private bool SameAsComputed(IReadOnlyList<ServiceLine> computed)
+    {
+        var current = _lines.Where(line => line.Kind is not (LineKind.Adjustment or LineKind.Tax)).ToList();
+        return current.Count == computed.Count && current.Zip(computed).All(pair =>
+            pair.First.Kind == pair.Second.Line.Kind && pair.First.Code == pair.Second.Line.Code
+            && pair.First.Description == pair.Second.Line.Description && pair.First.Quantity == pair.Second.Line.Quantity
+            && pair.First.Amount == pair.Second.Line.Amount && pair.First.ServiceStart == pair.Second.Start && pair.First.ServiceEnd == pair.Second.End
+            && pair.First.Computation.SequenceEqual(pair.Second.Line.Computation));
     }
 
     private void EnsureDraft(string action)

@@ -29,6 +29,8 @@ internal sealed class InvoiceIssuer(
     ICallerContext caller,
     TimeProvider clock)
 {
+    private readonly Dictionary<string, Plan> _plans = [];
+
     public async Task<Invoice> IssueAsync(InvoiceRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -71,7 +73,13 @@ internal sealed class InvoiceIssuer(
     {
         var subscription = await subscriptions.ReadAsync(invoice.SubscriptionId, cancellationToken)
             ?? throw new InvalidOperationException($"Invoice {invoice.Id} names subscription {invoice.SubscriptionId}, which does not exist.");
-        var plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
+        if (!_plans.TryGetValue(subscription.PlanId, out var plan))
+        {
+            // A batch finalizes many invoices of few plans: read each plan once per unit of work.
+            plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
+            _plans[plan.Id] = plan;
+        }
+
         await FinalizeAsync(invoice, subscription, plan, await settings.GetAsync(cancellationToken), reason, cancellationToken);
     }
 
