@@ -15,9 +15,6 @@ internal interface IInvoiceRepository
 
     Task<Invoice?> ReadAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>Whether the period already has a live (not void) invoice.</summary>
-    Task<bool> HasLiveInvoiceAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken);
-
     /// <summary>The highest generation the period has had (a regeneration counts up from it); null if none.</summary>
     Task<int?> LastGenerationAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken);
 

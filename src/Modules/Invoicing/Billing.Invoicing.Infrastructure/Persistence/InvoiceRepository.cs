@@ -20,11 +20,6 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
     public Task<Invoice?> ReadAsync(string id, CancellationToken cancellationToken) =>
         context.Invoices.AsNoTracking().SingleOrDefaultAsync(invoice => invoice.Id == id, cancellationToken);
 
-    public Task<bool> HasLiveInvoiceAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken) =>
-        context.Invoices.AnyAsync(
-            invoice => invoice.SubscriptionId == subscriptionId && invoice.PeriodStart == periodStart && invoice.Status != InvoiceStatus.Void,
-            cancellationToken);
-
     public async Task<int?> LastGenerationAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken)
     {
         var pending = context.Invoices.Local

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Paging;
 using Billing.BuildingBlocks.Application.Specifications;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.Customers.Domain.Customers;
@@ -6,7 +7,7 @@ namespace Billing.Customers.Application.Customers.ListCustomers;
 
 internal sealed class CustomerListSpecification : Specification<Customer>
 {
-    public CustomerListSpecification(ListCustomersQuery query, CustomerListCursor? after, int rows)
+    public CustomerListSpecification(ListCustomersQuery query, NewestFirstCursor? after, int rows)
     {
         if (query.Kind is not null)
         {

@@ -11,7 +11,7 @@ internal sealed class ListCustomersHandler(ICustomerRepository customers, ICalle
     public async Task<CursorPage<CustomerDto>> Handle(ListCustomersQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? Cursor.DefaultLimit;
-        var after = query.Cursor is null ? null : CustomerListCursor.TryParse(query.Cursor, out var parsed) ? parsed : null;
+        var after = query.Cursor is null ? null : NewestFirstCursor.TryParse(query.Cursor, out var parsed) ? parsed : null;
 
         // One row more than asked tells whether another page exists without counting.
         var rows = await customers.ListAsync(new CustomerListSpecification(query, after, limit + 1), cancellationToken);
@@ -20,6 +20,6 @@ internal sealed class ListCustomersHandler(ICustomerRepository customers, ICalle
         return new CursorPage<CustomerDto>(
             page.Select(customer => customer.ToDto(caller.Environment)).ToList(),
             hasMore,
-            hasMore ? CustomerListCursor.Encode(page[^1]) : null);
+            hasMore ? NewestFirstCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null);
     }
 }

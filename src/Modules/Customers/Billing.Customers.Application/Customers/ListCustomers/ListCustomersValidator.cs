@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Paging;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.Customers.Domain.Customers;
 using FluentValidation;
@@ -13,7 +14,7 @@ internal sealed class ListCustomersValidator : AbstractValidator<ListCustomersQu
         RuleFor(query => query.ExternalId).MaximumLength(Customer.MaxExternalIdLength);
         RuleFor(query => query.Q).MaximumLength(200);
         RuleFor(query => query.Limit).PageLimit();
-        RuleFor(query => query.Cursor).Must(cursor => cursor is null || CustomerListCursor.TryParse(cursor, out _))
+        RuleFor(query => query.Cursor).Must(cursor => cursor is null || NewestFirstCursor.TryParse(cursor, out _))
             .WithMessage("cursor is not a cursor this API issued; pass back nextCursor unchanged.");
     }
 }

@@ -6,8 +6,6 @@ using Billing.Invoicing.Application.Subscriptions;
 using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Subscriptions;
-using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Invoices.CreateManualInvoice;
@@ -31,13 +29,13 @@ internal sealed class CreateManualInvoiceHandler(
         var start = command.PeriodStart?.ToUniversalTime() ?? now;
         if (start < subscription.StartDate || start > now)
         {
-            throw Invalid("periodStart", $"The period must have started: between the subscription's start ({subscription.StartDate:O}) and now ({now:O}).");
+            throw FieldError.For("periodStart", $"The period must have started: between the subscription's start ({subscription.StartDate:O}) and now ({now:O}).");
         }
 
         var period = cycle.PeriodContaining(start);
         if (command.PeriodStart is not null && period.Start != start)
         {
-            throw Invalid("periodStart", $"{start:O} is not the start of a billing period of this subscription; the period containing it starts {period.Start:O}.");
+            throw FieldError.For("periodStart", $"{start:O} is not the start of a billing period of this subscription; the period containing it starts {period.Start:O}.");
         }
 
         if (await invoices.LastGenerationAsync(subscription.Id, period.Start, cancellationToken) is not null)
@@ -60,17 +58,15 @@ internal sealed class CreateManualInvoiceHandler(
             var subscription = await subscriptions.ReadAsync(id, cancellationToken);
             return subscription is not null && subscription.CustomerId == command.CustomerId
                 ? subscription
-                : throw Invalid("subscriptionId", $"Customer {command.CustomerId} has no subscription '{id}'.");
+                : throw FieldError.For("subscriptionId", $"Customer {command.CustomerId} has no subscription '{id}'.");
         }
 
         var all = await subscriptions.ListAsync(command.CustomerId, cancellationToken);
         return all.Count switch
         {
             1 => all[0],
-            0 => throw Invalid("customerId", $"Customer '{command.CustomerId}' has no subscription in this environment."),
-            _ => throw Invalid("subscriptionId", $"Customer {command.CustomerId} has {all.Count} subscriptions; name one."),
+            0 => throw FieldError.For("customerId", $"Customer '{command.CustomerId}' has no subscription in this environment."),
+            _ => throw FieldError.For("subscriptionId", $"Customer {command.CustomerId} has {all.Count} subscriptions; name one."),
         };
     }
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Paging;
 using Billing.BuildingBlocks.Application.Specifications;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.Invoicing.Domain.Invoices;
@@ -7,7 +8,7 @@ namespace Billing.Invoicing.Application.Invoices.ListInvoices;
 /// <summary>The filters of the list and of the CSV export, newest first; <c>rows</c> null for all.</summary>
 internal sealed class InvoiceListSpecification : Specification<Invoice>
 {
-    public InvoiceListSpecification(ListInvoicesQuery query, InvoiceListCursor? after, int? rows)
+    public InvoiceListSpecification(ListInvoicesQuery query, NewestFirstCursor? after, int? rows)
     {
         if (query.Customer is not null)
         {

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Paging;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.Invoicing.Domain.Invoices;
 using FluentValidation;
@@ -14,7 +15,7 @@ internal sealed class ListInvoicesValidator : AbstractValidator<ListInvoicesQuer
         RuleFor(query => query.Limit).PageLimit();
         RuleFor(query => query.To).GreaterThan(query => query.From).When(query => query.From is not null && query.To is not null)
             .WithMessage("to must be after from: the range is [from, to).");
-        RuleFor(query => query.Cursor).Must(cursor => cursor is null || InvoiceListCursor.TryParse(cursor, out _))
+        RuleFor(query => query.Cursor).Must(cursor => cursor is null || NewestFirstCursor.TryParse(cursor, out _))
             .WithMessage("cursor is not a cursor this API issued; pass back nextCursor unchanged.");
     }
 }

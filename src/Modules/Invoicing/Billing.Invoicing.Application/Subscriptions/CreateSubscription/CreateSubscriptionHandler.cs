@@ -1,15 +1,13 @@
 using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Application.Validation;
-using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Domain.Time;
+using Billing.BuildingBlocks.Domain;
 using Billing.Customers.Contracts;
 using Billing.Invoicing.Application.Plans;
+using Billing.Invoicing.Application.Settings;
 using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Subscriptions;
-using FluentValidation;
-using FluentValidation.Results;
-using Billing.Invoicing.Application.Settings;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Subscriptions.CreateSubscription;
@@ -27,11 +25,11 @@ internal sealed class CreateSubscriptionHandler(
         var now = clock.GetUtcNow();
         var customer = await FindCustomerAsync(command.CustomerId!, cancellationToken);
         var plan = await plans.ReadByCodeAsync(command.PlanCode!, cancellationToken)
-            ?? throw Invalid("planCode", $"No plan has code '{command.PlanCode}' in this environment.");
+            ?? throw FieldError.For("planCode", $"No plan has code '{command.PlanCode}' in this environment.");
         var start = command.StartDate ?? now;
         if (start.StartOfUtcDay() < now.StartOfUtcDay())
         {
-            throw Invalid("startDate", "A subscription starts today or later; periods already past are not billed again.");
+            throw FieldError.For("startDate", "A subscription starts today or later; periods already past are not billed again.");
         }
 
         if (customer.Status != "active")
@@ -68,9 +66,7 @@ internal sealed class CreateSubscriptionHandler(
         }
         catch (NotFoundException)
         {
-            throw Invalid("customerId", $"No customer '{customerId}' exists in this environment.");
+            throw FieldError.For("customerId", $"No customer '{customerId}' exists in this environment.");
         }
     }
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }
