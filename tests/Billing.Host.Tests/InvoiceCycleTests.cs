@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Billing.Customers.Contracts;
 using Billing.Host.Tests.Support;
 
 namespace Billing.Host.Tests;
@@ -112,21 +113,10 @@ public sealed class ArchivedCustomerCycleTests
         await scenario.SetClockAsync("2026-05-20T00:00:00Z");
         (await scenario.Admin.PostAsync($"/v1/customers/{scenario.CustomerId}/archive", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        // The archive reaches Invoicing through the outbox, a moment after the answer.
-        var subscription = default(JsonElement);
-        for (var attempt = 0; attempt < 200 && subscription.ValueKind != JsonValueKind.Object; attempt++)
-        {
-            var read = await (await scenario.Admin.GetAsync($"/v1/subscriptions/{scenario.SubscriptionId}")).ShouldBeJsonAsync(HttpStatusCode.OK);
-            if (read.GetProperty("endsAt").ValueKind != JsonValueKind.Null)
-            {
-                subscription = read;
-            }
-            else
-            {
-                await Task.Delay(25);
-            }
-        }
-
+        // The archive reaches Invoicing through the outbox. The recording handler is registered after
+        // Invoicing's and MediatR publishes in order, so once it has the event, Invoicing has committed.
+        await factory.Events.WaitForAsync<CustomerArchivedIntegrationEvent>(archived => archived.CustomerId == scenario.CustomerId);
+        var subscription = await (await scenario.Admin.GetAsync($"/v1/subscriptions/{scenario.SubscriptionId}")).ShouldBeJsonAsync(HttpStatusCode.OK);
         subscription.GetProperty("endsAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 20, 0, 0, 0, TimeSpan.Zero));
         await scenario.SetClockAsync("2026-08-01T02:00:00Z");
         var invoices = await scenario.InvoicesAsync();

@@ -22,6 +22,9 @@ public sealed class HostProcess : IAsyncDisposable
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly SemaphoreSlim _lineWritten = new(0);
+
     public HttpClient Client { get; }
 
     public static async Task<HostProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
@@ -46,14 +49,39 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The host did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        var host = new HostProcess(process, port);
+        process.OutputDataReceived += (_, line) => host.Received(line.Data);
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new HostProcess(process, port);
         await host.WaitUntilHealthyAsync();
         return host;
+    }
+
+    /// <summary>Waits until the host has written <paramref name="count"/> lines containing <paramref name="text"/> (a condition, not a time).</summary>
+    public async Task WaitForOutputAsync(string text, int count, Task giveUpWhen)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (_output.Count(line => line.Contains(text, StringComparison.Ordinal)) < count)
+        {
+            var next = _lineWritten.WaitAsync(timeout.Token);
+            if (await Task.WhenAny(next, giveUpWhen) == giveUpWhen)
+            {
+                return;
+            }
+        }
+    }
+
+    public int OutputCount(string text) => _output.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    private void Received(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+            _lineWritten.Release();
+        }
     }
 
     /// <summary>SIGKILL: the process ends at once, whatever it was doing.</summary>

@@ -62,7 +62,9 @@ internal sealed class InvoiceCycleJob(IServiceScopeFactory scopes, ILogger<Invoi
     {
         try
         {
-            return await scopes.SendAsync(environment, Name, work(due), cancellationToken);
+            var done = await scopes.SendAsync(environment, Name, work(due), cancellationToken);
+            logger.LogInformation("{Job} committed a batch: {Done} of {Count} items in {Environment}", Name, done, due.Count, environment);
+            return done;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
