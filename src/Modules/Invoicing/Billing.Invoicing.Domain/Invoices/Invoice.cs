@@ -272,8 +272,7 @@ internal sealed class Invoice : AggregateRoot
             _lines[index].Renumber(index + 1);
         }
 
-        Subtotal = _lines.Where(line => line.Kind != LineKind.Tax).Sum(line => line.Amount);
-        Tax = _lines.Where(line => line.Kind == LineKind.Tax).Sum(line => line.Amount);
-        Total = Subtotal + Tax;
+        var totals = new RatedInvoice(Currency, BilledPeriod(), _lines.Select(line => line.ToRated()).ToList());
+        (Subtotal, Tax, Total) = (totals.Subtotal, totals.Tax, totals.Total);
     }
 }

@@ -39,8 +39,7 @@ internal sealed class PreviewUpcomingInvoiceHandler(
             lines.Add(new(tax, period.Start, period.End));
         }
 
-        var subtotal = lines.Where(line => line.Line.Kind != LineKind.Tax).Sum(line => line.Line.Amount);
-        var taxAmount = lines.Where(line => line.Line.Kind == LineKind.Tax).Sum(line => line.Line.Amount);
+        var totals = new RatedInvoice(plan.Currency, period, lines.Select(line => line.Line).ToList());
         return new UpcomingInvoiceDto(
             subscription.Id,
             subscription.CustomerId,
@@ -51,8 +50,8 @@ internal sealed class PreviewUpcomingInvoiceHandler(
             period.End,
             lines.Select(line => new InvoiceLineDto(
                 WireName.Of(line.Line.Kind), line.Line.Code, line.Line.Description, line.Line.Quantity, line.Line.Amount, line.Line.Computation, line.Start, line.End)).ToList(),
-            subtotal,
-            taxAmount,
-            subtotal + taxAmount);
+            totals.Subtotal,
+            totals.Tax,
+            totals.Total);
     }
 }
