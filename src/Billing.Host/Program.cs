@@ -13,6 +13,7 @@ using Billing.Invoicing.Web;
 using Billing.Metering.Infrastructure;
 using Billing.Metering.Web;
 using Billing.Payments.Infrastructure;
+using Billing.Payments.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -78,6 +79,8 @@ app.MapInvoicingEndpoints();
 app.MapInvoiceEndpoints();
 app.MapInvoicingSettingsEndpoints();
 app.MapNotificationEndpoints();
+app.MapPaymentsEndpoints();
+app.MapStripeWebhookEndpoints();
 
 app.Run();
 

@@ -86,6 +86,12 @@ internal sealed class CallerFromApiKey(RequestDelegate next)
         {
             caller.Set(environment, user.FindFirstValue(ClaimTypes.NameIdentifier)!);
         }
+        else if (context.GetEndpoint()?.Metadata.GetMetadata<ProviderWebhookEndpoint>() is { } webhook
+            && BillingEnvironments.TryParse(context.GetRouteValue(ProviderWebhookEndpoint.EnvironmentRouteValue) as string, out var webhookEnvironment))
+        {
+            // A provider's webhook carries no key; its route names the environment and its signature is checked by the handler.
+            caller.Set(webhookEnvironment, webhook.Actor);
+        }
 
         return next(context);
     }

@@ -21,6 +21,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 problems, context, StatusCodes.Status400BadRequest, "validation_error", "The request has invalid fields; see errors.", FieldErrors(validation)),
             NotFoundException notFound => Problems.WriteAsync(problems, context, StatusCodes.Status404NotFound, "not_found", notFound.Message),
             BusinessRuleViolation rule => Problems.WriteAsync(problems, context, StatusCodes.Status409Conflict, rule.Code, rule.Message),
+            RejectedRequestException rejected => Problems.WriteAsync(problems, context, StatusCodes.Status400BadRequest, rejected.Code, rejected.Message),
+            UpstreamUnavailableException upstream => Problems.WriteAsync(problems, context, StatusCodes.Status503ServiceUnavailable, upstream.Code, upstream.Message),
             BadHttpRequestException badRequest => MalformedRequest(context, badRequest),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Task.CompletedTask,
             _ => Unexpected(context, exception),

@@ -16,7 +16,7 @@ public sealed class CustomerTests
         customer.Id.ShouldStartWith("cus_");
         customer.Status.ShouldBe(CustomerStatus.Active);
         customer.CreatedAt.ShouldBe(Now);
-        customer.DomainEvents.ShouldHaveSingleItem().ShouldBe(new CustomerCreated(customer.Id, "acme", Now));
+        customer.DomainEvents.ShouldHaveSingleItem().ShouldBe(new CustomerCreated(customer.Id, "acme", false, Now));
     }
 
     [Theory]

@@ -29,7 +29,8 @@ public static class CustomersEndpoints
         customers.MapPost("/", Create)
             .WithName("CreateCustomer")
             .WithSummary("Create a customer")
-            .WithDescription("External id unique per environment; currency (ISO 4217) and external id are fixed once created. taxRate is a percentage (8.25 = 8.25 %).")
+            .WithDescription("External id unique per environment; currency (ISO 4217) and external id are fixed once created. taxRate is a percentage (8.25 = 8.25 %). "
+                + "?stripe=true makes the Stripe customer (PAY-2) right after: stripeCustomerId appears on the customer within seconds; pass either that or stripeCustomerId.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         customers.MapGet("/", List)
@@ -64,9 +65,9 @@ public static class CustomersEndpoints
         return app;
     }
 
-    private static async Task<Created<CustomerDto>> Create(CreateCustomerCommand command, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Created<CustomerDto>> Create(CreateCustomerCommand command, bool? stripe, IMediator mediator, CancellationToken cancellationToken)
     {
-        var customer = await mediator.Send(command, cancellationToken);
+        var customer = await mediator.Send(command with { CreateInStripe = stripe == true }, cancellationToken);
         return TypedResults.Created($"/v1/customers/{customer.Id}", customer);
     }
 

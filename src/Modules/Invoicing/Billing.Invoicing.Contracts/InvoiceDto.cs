@@ -4,6 +4,7 @@ namespace Billing.Invoicing.Contracts;
 /// An invoice with its lines. <c>status</c>: draft, open, paid, past_due, uncollectible or void;
 /// <c>kind</c>: scheduled or manual. <c>number</c> is null while a draft (INV-7). A regeneration
 /// links both ways through <c>replacesInvoiceId</c> / <c>replacedByInvoiceId</c> (INV-10).
+/// <c>paymentFailure</c> is why the payment provider could not collect it (PAY-5), until it is paid.
 /// </summary>
 public sealed record InvoiceDto(
     string Id,
@@ -30,6 +31,8 @@ public sealed record InvoiceDto(
     string? StatusReason,
     string? ReplacesInvoiceId,
     string? ReplacedByInvoiceId,
+    string? PaymentFailure,
+    DateTimeOffset? PaymentFailedAt,
     IReadOnlyList<InvoiceLineDto> Lines,
     decimal Subtotal,
     decimal Tax,

@@ -3,6 +3,7 @@ using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Invoices.Issuing;
 using Billing.Invoicing.Application.Notifications;
+using Billing.Invoicing.Application.Notifications.Notify;
 using Billing.Invoicing.Infrastructure.Notifications;
 using Billing.Invoicing.Infrastructure.Persistence;
 using Billing.Invoicing.Infrastructure.Scheduling;
@@ -20,6 +21,7 @@ public static class InvoicingModule
         services.AddBillingModule<InvoicingDbContext>(Name);
         services.AddScoped<InvoiceComposer>();
         services.AddScoped<InvoiceIssuer>();
+        services.AddScoped<InvoiceNotices>();
         services.AddSingleton<IScheduledJob, InvoiceCycleJob>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddSingleton<IScheduledJob, WebhookDeliveryJob>();

@@ -45,7 +45,8 @@ internal sealed class Customer : AggregateRoot
 
     public CustomerProfile ToProfile() => new(Kind, Name, Email, TaxRate, NotificationPreferences, StripeCustomerId);
 
-    public static Customer Create(string externalId, Currency currency, CustomerProfile profile, DateTimeOffset now)
+    /// <param name="createInStripe">PAY-2: the payment module should make the Stripe customer and link it.</param>
+    public static Customer Create(string externalId, Currency currency, CustomerProfile profile, DateTimeOffset now, bool createInStripe = false)
     {
         if (string.IsNullOrWhiteSpace(externalId) || externalId.Length > MaxExternalIdLength)
         {
@@ -61,7 +62,7 @@ internal sealed class Customer : AggregateRoot
             CreatedAt = now,
         };
         customer.Apply(profile, now);
-        customer.Raise(new CustomerCreated(customer.Id, externalId, now));
+        customer.Raise(new CustomerCreated(customer.Id, externalId, createInStripe, now));
         return customer;
     }
 
@@ -74,6 +75,23 @@ internal sealed class Customer : AggregateRoot
         }
 
         Apply(profile, now);
+    }
+
+    /// <summary>
+    /// PAY-2: the Stripe customer made for this customer is linked. A link set meanwhile (by an
+    /// admin) wins: answers false and changes nothing. Allowed on archived customers, whose payments
+    /// may still be collected.
+    /// </summary>
+    public bool LinkStripeCustomer(string stripeCustomerId, DateTimeOffset now)
+    {
+        if (StripeCustomerId is not null)
+        {
+            return false;
+        }
+
+        StripeCustomerId = stripeCustomerId;
+        UpdatedAt = now;
+        return true;
     }
 
     /// <summary>CUS-3. Answers false when it was archived already, so a retried request is harmless.</summary>

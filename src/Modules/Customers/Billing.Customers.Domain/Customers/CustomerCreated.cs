@@ -2,4 +2,4 @@ using Billing.BuildingBlocks.Domain;
 
 namespace Billing.Customers.Domain.Customers;
 
-internal sealed record CustomerCreated(string CustomerId, string ExternalId, DateTimeOffset OccurredAt) : IDomainEvent;
+internal sealed record CustomerCreated(string CustomerId, string ExternalId, bool CreateInStripe, DateTimeOffset OccurredAt) : IDomainEvent;

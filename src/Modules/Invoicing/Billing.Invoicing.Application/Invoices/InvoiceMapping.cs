@@ -34,6 +34,8 @@ internal static class InvoiceMapping
         invoice.StatusReason,
         invoice.ReplacesInvoiceId,
         invoice.ReplacedByInvoiceId,
+        invoice.PaymentFailure,
+        invoice.PaymentFailedAt,
         invoice.Lines.Select(line => new InvoiceLineDto(
             WireName.Of(line.Kind), line.Code, line.Description, line.Quantity, line.Amount, line.Computation, line.ServiceStart, line.ServiceEnd, line.Reason)).ToList(),
         invoice.Subtotal,

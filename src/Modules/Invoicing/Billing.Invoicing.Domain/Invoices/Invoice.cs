@@ -94,6 +94,11 @@ internal sealed class Invoice : AggregateRoot
 
     public string? ReplacedByInvoiceId { get; private set; }
 
+    /// <summary>PAY-5: why the payment provider could not collect, e.g. <c>requires_payment_method</c>; cleared when paid.</summary>
+    public string? PaymentFailure { get; private set; }
+
+    public DateTimeOffset? PaymentFailedAt { get; private set; }
+
     public decimal Subtotal { get; private set; }
 
     public decimal Tax { get; private set; }
@@ -212,6 +217,25 @@ internal sealed class Invoice : AggregateRoot
     {
         Move(InvoiceStatus.Paid, now, reason);
         PaidAt = paidAt;
+        PaymentFailure = null;
+    }
+
+    /// <summary>
+    /// PAY-5: a collection attempt failed. The invoice keeps its status (it is still owed) and records
+    /// the reason; the same failure reported twice (the charge's answer and the provider's webhook)
+    /// is recorded once.
+    /// </summary>
+    public bool RecordPaymentFailure(string reason, string? message, DateTimeOffset failedAt)
+    {
+        if (Status is not (InvoiceStatus.Open or InvoiceStatus.PastDue or InvoiceStatus.Uncollectible) || PaymentFailure == reason)
+        {
+            return false;
+        }
+
+        PaymentFailure = reason;
+        PaymentFailedAt = failedAt;
+        Raise(new InvoicePaymentFailed(this, reason, message, failedAt));
+        return true;
     }
 
     public void MarkUncollectible(DateTimeOffset now, string reason)

@@ -12,4 +12,9 @@ internal sealed record CreateCustomerCommand(
     string? Currency,
     decimal? TaxRate,
     NotificationPreferencesInput? NotificationPreferences,
-    string? StripeCustomerId) : ICommand<CustomerDto>;
+    string? StripeCustomerId) : ICommand<CustomerDto>
+{
+    /// <summary>PAY-2: <c>?stripe=true</c> on the request, so Payments makes the Stripe customer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CreateInStripe { get; init; }
+}

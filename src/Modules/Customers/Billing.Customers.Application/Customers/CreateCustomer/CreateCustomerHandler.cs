@@ -28,7 +28,7 @@ internal sealed class CreateCustomerHandler(ICustomerRepository customers, IAudi
             command.TaxRate ?? 0m,
             command.NotificationPreferences?.ApplyTo(preferences) ?? preferences,
             command.StripeCustomerId);
-        var customer = Customer.Create(externalId, Currency.FromCode(command.Currency!), profile, clock.GetUtcNow());
+        var customer = Customer.Create(externalId, Currency.FromCode(command.Currency!), profile, clock.GetUtcNow(), command.CreateInStripe);
 
         customers.Add(customer);
         audit.Record(CustomerMapping.AuditEntityType, customer.Id, "created", AuditChanges.Between(null, customer.ToSnapshot()));

@@ -19,6 +19,8 @@ internal sealed class CreateCustomerValidator : AbstractValidator<CreateCustomer
         RuleFor(command => command.Currency).NotEmpty().IsoCurrency();
         RuleFor(command => command.TaxRate).TaxRatePercent();
         RuleFor(command => command.NotificationPreferences).NotificationChannels();
-        RuleFor(command => command.StripeCustomerId).StripeCustomerId();
+        RuleFor(command => command.StripeCustomerId).StripeCustomerId()
+            .Null().When(command => command.CreateInStripe, ApplyConditionTo.CurrentValidator)
+            .WithMessage("Pass stripeCustomerId to link an existing Stripe customer or ?stripe=true to make one, not both.");
     }
 }

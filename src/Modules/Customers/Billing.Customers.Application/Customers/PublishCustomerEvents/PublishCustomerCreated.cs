@@ -11,7 +11,7 @@ internal sealed class PublishCustomerCreated(IIntegrationEventOutbox outbox) : I
     {
         var created = notification.DomainEvent;
         outbox.Enqueue(new CustomerCreatedIntegrationEvent(
-            Guid.CreateVersion7(created.OccurredAt), created.OccurredAt, created.CustomerId, created.ExternalId));
+            Guid.CreateVersion7(created.OccurredAt), created.OccurredAt, created.CustomerId, created.ExternalId, created.CreateInStripe));
         return Task.CompletedTask;
     }
 }

@@ -30,6 +30,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(invoice => invoice.StatusReason).HasMaxLength(Invoice.MaxReasonLength + 100);
         builder.Property(invoice => invoice.ReplacesInvoiceId).HasMaxLength(40);
         builder.Property(invoice => invoice.ReplacedByInvoiceId).HasMaxLength(40);
+        builder.Property(invoice => invoice.PaymentFailure).HasMaxLength(100);
 
         // INV-2: one invoice per subscription, period and generation, whoever runs the scheduler.
         builder.HasUniqueIndexPerEnvironment(nameof(Invoice.SubscriptionId), nameof(Invoice.PeriodStart), nameof(Invoice.Generation));

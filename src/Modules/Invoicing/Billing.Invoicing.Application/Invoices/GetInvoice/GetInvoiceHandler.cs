@@ -1,12 +1,8 @@
 using Billing.BuildingBlocks.Application.Errors;
-using Billing.BuildingBlocks.Application.Messaging;
 using Billing.Invoicing.Contracts;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Invoices.GetInvoice;
-
-/// <summary>INV-13: an invoice with its lines.</summary>
-internal sealed record GetInvoiceQuery(string InvoiceId) : IQuery<InvoiceDto>;
 
 internal sealed class GetInvoiceHandler(IInvoiceRepository invoices) : IRequestHandler<GetInvoiceQuery, InvoiceDto>
 {
