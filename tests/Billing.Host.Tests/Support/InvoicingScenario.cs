@@ -29,11 +29,12 @@ public sealed class InvoicingScenario
     public string Calls => "call-" + Suffix;
 
     public static async Task<InvoicingScenario> CreateAsync(
-        BillingApiFactory factory, string collectionMethod = "send_invoice", decimal recurringFee = 0m, string startDate = "2026-05-01T00:00:00Z", decimal taxRate = 0m)
+        BillingApiFactory factory, string collectionMethod = "send_invoice", decimal recurringFee = 0m, string startDate = "2026-05-01T00:00:00Z", decimal taxRate = 0m,
+        string? stripeCustomerId = null)
     {
         var admin = factory.ClientWith(BillingApiFactory.TestAdminKey);
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = "acme-" + suffix, kind = "company", name = "Acme " + suffix, currency = "USD", taxRate }))
+        var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = "acme-" + suffix, kind = "company", name = "Acme " + suffix, currency = "USD", taxRate, stripeCustomerId }))
             .ShouldBeJsonAsync(HttpStatusCode.Created);
         (await admin.PostAsJsonAsync("/v1/meters", new { code = "call-" + suffix, displayName = "Calls", eventName = "call-" + suffix, aggregation = "count" }))
             .StatusCode.ShouldBe(HttpStatusCode.Created);

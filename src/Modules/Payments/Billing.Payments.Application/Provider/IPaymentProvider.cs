@@ -30,7 +30,7 @@ internal interface IPaymentProvider
         ProviderCredentials credentials, string providerCustomerId, string successUrl, string cancelUrl, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>PAY-3: makes the payment method a completed setup collected the customer's default.</summary>
-    Task UseSetUpPaymentMethodAsync(ProviderCredentials credentials, string setupId, string idempotencyKey, CancellationToken cancellationToken);
+    Task UseSetUpPaymentMethodAsync(ProviderCredentials credentials, string providerCustomerId, string setupId, string idempotencyKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// PAY-6: verifies and reads a webhook; throws <see cref="InvalidWebhookException"/> when it does

@@ -39,7 +39,7 @@ internal enum ProviderInvoiceEventKind
 }
 
 /// <summary>PAY-3: a payment-method setup completed.</summary>
-internal sealed record ProviderSetupCompleted(string Id, string Type, string SetupId) : ProviderEvent(Id, Type);
+internal sealed record ProviderSetupCompleted(string Id, string Type, string SetupId, string ProviderCustomerId) : ProviderEvent(Id, Type);
 
 /// <summary>Verified, but nothing Billing acts on: acknowledged and ignored.</summary>
 internal sealed record IgnoredProviderEvent(string Id, string Type) : ProviderEvent(Id, Type);

@@ -18,6 +18,6 @@ internal enum ProviderOperationKind
     /// <summary>Write the provider's invoice off; subject: the invoice id.</summary>
     MarkUncollectible,
 
-    /// <summary>PAY-3: make a set-up card the customer's default; subject: the setup intent id.</summary>
+    /// <summary>PAY-3: make a set-up card the customer's default; subject: the setup id, argument: the provider customer.</summary>
     SetDefaultPaymentMethod,
 }

@@ -74,7 +74,7 @@ internal sealed class ProviderOperationRepository(PaymentsDbContext context) : I
 internal sealed class ProviderEventReceiptRepository(PaymentsDbContext context) : IProviderEventReceiptRepository
 {
     public Task<bool> ExistsAsync(string eventId, CancellationToken cancellationToken) =>
-        context.ProviderEventReceipts.AnyAsync(receipt => receipt.Id == eventId, cancellationToken);
+        context.ProviderEventReceipts.AnyAsync(receipt => receipt.EventId == eventId, cancellationToken);
 
     public void Add(ProviderEventReceipt receipt) => context.ProviderEventReceipts.Add(receipt);
 }

@@ -96,16 +96,19 @@ internal sealed class StripeClient(IHttpClientFactory httpClients, IOptions<Stri
             DateTimeOffset.FromUnixTimeSeconds(session.GetProperty("expires_at").GetInt64()));
     }
 
-    public async Task UseSetUpPaymentMethodAsync(ProviderCredentials credentials, string setupId, string idempotencyKey, CancellationToken cancellationToken)
+    /// <summary>The setup intent is found through the customer's list (the API subset we use has no single-intent read).</summary>
+    public async Task UseSetUpPaymentMethodAsync(ProviderCredentials credentials, string providerCustomerId, string setupId, string idempotencyKey, CancellationToken cancellationToken)
     {
-        var setup = await SendAsync(credentials, HttpMethod.Get, $"v1/setup_intents/{Uri.EscapeDataString(setupId)}", null, null, cancellationToken);
-        if (Text(setup, "customer") is not { } customer || Text(setup, "payment_method") is not { } paymentMethod)
+        var setups = await SendAsync(
+            credentials, HttpMethod.Get, $"v1/setup_intents?customer={Uri.EscapeDataString(providerCustomerId)}&limit=100", null, null, cancellationToken);
+        var setup = setups.GetProperty("data").EnumerateArray().FirstOrDefault(candidate => Text(candidate, "id") == setupId);
+        if (setup.ValueKind != JsonValueKind.Object || Text(setup, "payment_method") is not { } paymentMethod)
         {
-            throw new PaymentProviderException("setup_incomplete", $"Setup {setupId} has no customer or no payment method.", transient: false);
+            throw new PaymentProviderException("setup_incomplete", $"Setup {setupId} of {providerCustomerId} has no payment method.", transient: false);
         }
 
         var form = new StripeForm().Add("invoice_settings[default_payment_method]", paymentMethod);
-        await PostAsync(credentials, $"v1/customers/{Uri.EscapeDataString(customer)}", form, idempotencyKey, cancellationToken);
+        await PostAsync(credentials, $"v1/customers/{Uri.EscapeDataString(providerCustomerId)}", form, idempotencyKey, cancellationToken);
     }
 
     public ProviderEvent ReadWebhook(string payload, string? signatureHeader, string webhookSecret)

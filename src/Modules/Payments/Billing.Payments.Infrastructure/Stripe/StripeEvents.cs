@@ -45,14 +45,15 @@ internal static class StripeEvents
                 : new ProviderInvoiceEvent(id, type, kind, invoiceId, billingInvoiceId, occurredAt, null, null);
         }
 
-        if (type == "setup_intent.succeeded" && Text(subject, "id") is { } setupIntent)
+        if (type == "setup_intent.succeeded" && Text(subject, "id") is { } setupIntent && Text(subject, "customer") is { } setupCustomer)
         {
-            return new ProviderSetupCompleted(id, type, setupIntent);
+            return new ProviderSetupCompleted(id, type, setupIntent, setupCustomer);
         }
 
-        if (type == "checkout.session.completed" && Text(subject, "mode") == "setup" && Text(subject, "setup_intent") is { } sessionSetup)
+        if (type == "checkout.session.completed" && Text(subject, "mode") == "setup"
+            && Text(subject, "setup_intent") is { } sessionSetup && Text(subject, "customer") is { } sessionCustomer)
         {
-            return new ProviderSetupCompleted(id, type, sessionSetup);
+            return new ProviderSetupCompleted(id, type, sessionSetup, sessionCustomer);
         }
 
         return new IgnoredProviderEvent(id, type);

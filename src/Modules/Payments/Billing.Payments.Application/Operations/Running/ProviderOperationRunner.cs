@@ -44,7 +44,7 @@ internal sealed class ProviderOperationRunner(
                 ProviderOperationKind.CollectInvoice => CollectAsync(credentials, work, cancellationToken),
                 ProviderOperationKind.VoidInvoice => SettleAsync(credentials, work, ProviderInvoiceStatus.Void, cancellationToken),
                 ProviderOperationKind.MarkUncollectible => SettleAsync(credentials, work, ProviderInvoiceStatus.Uncollectible, cancellationToken),
-                ProviderOperationKind.SetDefaultPaymentMethod => provider.UseSetUpPaymentMethodAsync(credentials, work.SubjectId, work.Key("default"), cancellationToken),
+                ProviderOperationKind.SetDefaultPaymentMethod => provider.UseSetUpPaymentMethodAsync(credentials, work.Argument, work.SubjectId, work.Key("default"), cancellationToken),
                 _ => throw new PaymentProviderException("unknown_operation", $"No runner for {work.Kind}.", transient: false),
             });
             await mediator.Send(new CompleteOperationCommand(work.Id), cancellationToken);

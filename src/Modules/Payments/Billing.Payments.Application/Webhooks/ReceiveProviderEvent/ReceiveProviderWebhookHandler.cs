@@ -60,7 +60,7 @@ internal sealed class ReceiveProviderWebhookHandler(
     /// <summary>PAY-3: both checkout.session.completed and setup_intent.succeeded say it; the operation is queued once per setup.</summary>
     private async Task<bool> UseSetUpPaymentMethodAsync(ProviderSetupCompleted setup, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await operations.QueueAsync(ProviderOperationKind.SetDefaultPaymentMethod, setup.SetupId, string.Empty, now, cancellationToken);
+        await operations.QueueAsync(ProviderOperationKind.SetDefaultPaymentMethod, setup.SetupId, setup.ProviderCustomerId, now, cancellationToken);
         return true;
     }
 

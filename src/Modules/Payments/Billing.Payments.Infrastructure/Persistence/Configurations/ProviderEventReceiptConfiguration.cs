@@ -10,11 +10,12 @@ internal sealed class ProviderEventReceiptConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<ProviderEventReceipt> builder)
     {
         builder.ToTable("provider_event_receipts");
-
-        // Event ids are unique per environment (PAY-6), so the key includes it.
-        builder.Property<string>(EnvironmentScope.PropertyName);
-        builder.HasKey(EnvironmentScope.PropertyName, nameof(ProviderEventReceipt.Id));
-        builder.Property(receipt => receipt.Id).HasMaxLength(255);
+        builder.HasKey(receipt => receipt.Id);
+        builder.Property(receipt => receipt.Id).HasMaxLength(40);
+        builder.Property(receipt => receipt.EventId).HasMaxLength(255).IsRequired();
         builder.Property(receipt => receipt.Type).HasMaxLength(100).IsRequired();
+
+        // PAY-6: an event is handled once per environment, even when two deliveries race.
+        builder.HasUniqueIndexPerEnvironment(nameof(ProviderEventReceipt.EventId));
     }
 }

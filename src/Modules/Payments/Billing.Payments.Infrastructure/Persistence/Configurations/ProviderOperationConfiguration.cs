@@ -15,7 +15,7 @@ internal sealed class ProviderOperationConfiguration : IEntityTypeConfiguration<
         builder.Property(operation => operation.Id).HasMaxLength(40);
         builder.Property(operation => operation.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(operation => operation.SubjectId).HasMaxLength(255).IsRequired();
-        builder.Property(operation => operation.Argument).HasMaxLength(40).IsRequired();
+        builder.Property(operation => operation.Argument).HasMaxLength(255).IsRequired();
         builder.Property(operation => operation.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(operation => operation.LastError).HasMaxLength(ProviderOperation.MaxErrorLength);
 

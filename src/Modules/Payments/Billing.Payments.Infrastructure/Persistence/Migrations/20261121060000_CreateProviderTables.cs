@@ -52,7 +52,7 @@ internal sealed class CreateProviderTables : Migration
                 id = columns.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                 kind = columns.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                 subject_id = columns.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                argument = columns.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                argument = columns.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                 status = columns.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                 attempts = columns.Column<int>(type: "INTEGER", nullable: false),
                 next_attempt_at = columns.Column<string>(type: "TEXT", nullable: false),
@@ -76,11 +76,14 @@ internal sealed class CreateProviderTables : Migration
             name: "payments_provider_event_receipts",
             columns: columns => new
             {
-                id = columns.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                environment = columns.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                id = columns.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                event_id = columns.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
                 type = columns.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                 received_at = columns.Column<string>(type: "TEXT", nullable: false),
+                environment = columns.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
             },
-            constraints: constraints => constraints.PrimaryKey("PK_payments_provider_event_receipts", row => new { row.environment, row.id }));
+            constraints: constraints => constraints.PrimaryKey("PK_payments_provider_event_receipts", row => row.id));
+        migrationBuilder.CreateIndex(
+            "IX_payments_provider_event_receipts_environment_event_id", "payments_provider_event_receipts", ["environment", "event_id"], unique: true);
     }
 }
