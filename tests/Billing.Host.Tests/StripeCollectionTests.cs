@@ -51,6 +51,133 @@ public sealed class StripeCollectionTests
         payment.GetProperty("operations").EnumerateArray().ShouldHaveSingleItem().Str("status").ShouldBe("done");
     }
 
+    [Fact]
+    public async Task A_customer_without_a_default_payment_method_keeps_an_open_invoice_with_the_failure_recorded_and_admins_told_until_charged_again()
+    {
+        using var factory = new StripeApiFactory();
+        factory.WithWebhooks();
+        var stripeCustomer = factory.Stripe.CreateCustomer(withDefaultCard: false);
+        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m, stripeCustomerId: stripeCustomer);
+
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+
+        // PAY-5: still owed, with the reason, told once to admins, and the failed send is not retried in a loop.
+        // (Stripe's invoice.payment_failed webhook, which has no reason, may arrive before the charge's answer, which has it.)
+        var invoice = await Eventually.WaitAsync(
+            async () => await scenario.OnlyInvoiceAsync(),
+            found => found.GetProperty("paymentFailure").ValueKind == JsonValueKind.String && found.Str("paymentFailure") == "requires_payment_method",
+            "the payment failure with its reason");
+        invoice.Str("status").ShouldBe("open");
+        var id = invoice.Str("id");
+        var payment = await Eventually.WaitAsync(
+            async () => await (await scenario.Admin.GetAsync($"/v1/invoices/{id}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK),
+            state => state.GetProperty("operations").EnumerateArray().All(operation => operation.Str("status") == "done"),
+            "the send to finish");
+        payment.Str("status").ShouldBe("payment_failed");
+        payment.Str("failureReason").ShouldBe("requires_payment_method");
+        payment.GetProperty("operations").EnumerateArray().ShouldHaveSingleItem();
+        var notices = await Eventually.WaitAsync(
+            async () => (await (await scenario.Admin.GetAsync($"/v1/notifications?invoice={id}")).ShouldBeJsonAsync(HttpStatusCode.OK)).EnumerateArray()
+                .Where(notice => notice.Str("type") == "invoice.payment_failed").ToList(),
+            found => found.Count > 0,
+            "the admin notice");
+        notices.ShouldHaveSingleItem().Str("audience").ShouldBe("admins");
+        var history = await (await scenario.Admin.GetAsync($"/v1/invoices/{id}/history")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        history.EnumerateArray().Count(entry => entry.Str("action") == "payment_failed").ShouldBe(1);
+        factory.Stripe.Requests.Count(call => call.Path.EndsWith("/pay")).ShouldBe(1);
+
+        // The customer adds a card; an admin charges again: a new attempt with a key of its own.
+        factory.Stripe.AddDefaultCard(stripeCustomer);
+        var charged = await (await scenario.Admin.PostAsync($"/v1/invoices/{id}/charge", null)).ShouldBeJsonAsync(HttpStatusCode.Accepted);
+        charged.Str("status").ShouldBe("open");
+        var paid = await WaitForStatusAsync(scenario, "paid");
+        paid.GetProperty("paymentFailure").ValueKind.ShouldBe(JsonValueKind.Null);
+        factory.Stripe.Objects("invoice").ShouldHaveSingleItem()["status"]!.ToString().ShouldBe("paid");
+        factory.Stripe.Requests.Where(call => call.Path.EndsWith("/pay")).Select(call => call.IdempotencyKey).Distinct().Count().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Manual_invoices_go_to_Stripe_only_when_an_admin_charges_them_and_refusals_say_why()
+    {
+        using var factory = new StripeApiFactory();
+        factory.WithWebhooks();
+        var scenario = await InvoicingScenario.CreateAsync(factory, recurringFee: 30m, stripeCustomerId: factory.Stripe.CreateCustomer(withDefaultCard: true));
+        var admin = scenario.Admin;
+        await scenario.SetClockAsync("2026-05-10T00:00:00Z");
+        var manual = await (await admin.PostAsJsonAsync("/v1/invoices", new { customerId = scenario.CustomerId, reason = "interim invoice" })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var id = manual.Str("id");
+
+        await (await admin.PostAsync($"/v1/invoices/{id}/charge", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invoice_not_chargeable");
+        (await (await admin.PostAsJsonAsync($"/v1/invoices/{id}/finalize", new { })).ShouldBeJsonAsync(HttpStatusCode.OK)).Str("status").ShouldBe("open");
+        await factory.Events.WaitForAsync<InvoiceFinalizedIntegrationEvent>(finalized => finalized.InvoiceId == id);
+
+        // INV-9: finalizing a manual invoice sends nothing.
+        factory.Stripe.Objects("invoice").ShouldBeEmpty();
+        (await (await admin.GetAsync($"/v1/invoices/{id}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK)).Str("status").ShouldBe("not_sent");
+
+        await (await factory.ClientWith(BillingApiFactory.TestClientKey).PostAsync($"/v1/invoices/{id}/charge", null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden, "forbidden");
+        await (await admin.PostAsync("/v1/invoices/inv_missing/charge", null)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
+        (await (await admin.PostAsync($"/v1/invoices/{id}/charge", null)).ShouldBeJsonAsync(HttpStatusCode.Accepted)).Str("status").ShouldBe("queued");
+
+        (await WaitForStatusAsync(scenario, "paid")).Str("id").ShouldBe(id);
+        factory.Stripe.Objects("invoice").ShouldHaveSingleItem()["metadata"]!["billing_invoice_id"]!.ToString().ShouldBe(id);
+
+        // PAY-8: sent and paid, the invoice is settled in Stripe too; charging it again is refused.
+        await (await admin.PostAsync($"/v1/invoices/{id}/charge", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "invoice_already_sent");
+    }
+
+    [Fact]
+    public async Task Customers_without_a_Stripe_link_are_billed_but_never_charged()
+    {
+        using var factory = new StripeApiFactory();
+        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m);
+
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+
+        var invoice = await scenario.OnlyInvoiceAsync();
+        await factory.Events.WaitForAsync<InvoiceFinalizedIntegrationEvent>(finalized => finalized.InvoiceId == invoice.Str("id"));
+        invoice.Str("status").ShouldBe("open");
+        factory.Stripe.Requests.ShouldBeEmpty();
+        await (await scenario.Admin.PostAsync($"/v1/invoices/{invoice.Str("id")}/charge", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "customer_not_linked");
+    }
+
+    [Fact]
+    public async Task Void_and_regenerate_follow_the_invoice_to_Stripe()
+    {
+        using var factory = new StripeApiFactory();
+        factory.WithWebhooks();
+        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m, stripeCustomerId: factory.Stripe.CreateCustomer(withDefaultCard: false));
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+        var first = await Eventually.WaitAsync(
+            async () => await scenario.OnlyInvoiceAsync(), found => found.GetProperty("paymentFailure").ValueKind == JsonValueKind.String, "the first send");
+
+        // INV-10: regenerate voids the old invoice (in Stripe too) and the new scheduled one is sent in its place.
+        var replacement = await (await scenario.Admin.PostAsJsonAsync($"/v1/invoices/{first.Str("id")}/regenerate", new { reason = "wrong fee" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        if (replacement.Str("status") == "draft")
+        {
+            await (await scenario.Admin.PostAsJsonAsync($"/v1/invoices/{replacement.Str("id")}/finalize", new { })).ShouldBeJsonAsync(HttpStatusCode.OK);
+        }
+
+        var sent = await Eventually.WaitAsync(
+            () => Task.FromResult(factory.Stripe.Objects("invoice")),
+            invoices => invoices.Count == 2 && invoices.Any(invoice => invoice["status"]!.ToString() == "void") && invoices.Any(invoice => invoice["status"]!.ToString() == "open"),
+            "the old Stripe invoice void and the new one open");
+        sent.Single(invoice => invoice["status"]!.ToString() == "void")["metadata"]!["billing_invoice_id"]!.ToString().ShouldBe(first.Str("id"));
+        sent.Single(invoice => invoice["status"]!.ToString() == "open")["metadata"]!["billing_invoice_id"]!.ToString().ShouldBe(replacement.Str("id"));
+
+        // A void in Billing reaches Stripe; Stripe's own invoice.voided webhook then changes nothing more.
+        (await (await scenario.Admin.PostAsJsonAsync($"/v1/invoices/{replacement.Str("id")}/void", new { reason = "customer left" })).ShouldBeJsonAsync(HttpStatusCode.OK))
+            .Str("status").ShouldBe("void");
+        await Eventually.WaitAsync(
+            () => Task.FromResult(factory.Stripe.Objects("invoice")), invoices => invoices.All(invoice => invoice["status"]!.ToString() == "void"), "both Stripe invoices void");
+        var payment = await Eventually.WaitAsync(
+            async () => await (await scenario.Admin.GetAsync($"/v1/invoices/{replacement.Str("id")}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK),
+            state => state.Str("status") == "void",
+            "the payment state void");
+        payment.GetProperty("operations").EnumerateArray().Select(operation => operation.Str("kind")).ShouldBe(["send_invoice", "void_invoice"]);
+    }
+
     internal static Task<JsonElement> WaitForStatusAsync(InvoicingScenario scenario, string status) =>
         Eventually.WaitAsync(
             async () => (await scenario.InvoicesAsync()).FirstOrDefault(),

@@ -5,7 +5,8 @@ namespace Billing.Invoicing.Contracts;
 /// <summary>
 /// PAY-5: the payment provider could not collect the invoice (<c>reason</c> such as
 /// <c>requires_payment_method</c>). The invoice stays owed, records the reason and notifies admins
-/// and the customer; the same reason reported again changes nothing.
+/// and the customer; the same reason reported again changes nothing. <c>payment_failed</c> means
+/// "no reason given": a later report with the reason refines it without telling anyone twice.
 /// </summary>
 public sealed record RecordInvoicePaymentFailureCommand(string InvoiceId, string Reason, string? Message, DateTimeOffset FailedAt) : ICommand<InvoiceDto>;
 

@@ -17,6 +17,9 @@ internal sealed class Invoice : AggregateRoot
     public const string IdPrefix = "inv";
     public const int MaxReasonLength = 500;
 
+    /// <summary>PAY-5: the reason of a failure reported without one (a provider's payment-failed event).</summary>
+    public const string UnspecifiedPaymentFailure = "payment_failed";
+
     private readonly List<InvoiceLine> _lines = [];
 
     private Invoice()
@@ -223,18 +226,21 @@ internal sealed class Invoice : AggregateRoot
     /// <summary>
     /// PAY-5: a collection attempt failed. The invoice keeps its status (it is still owed) and records
     /// the reason; the same failure reported twice (the charge's answer and the provider's webhook)
-    /// is recorded once.
+    /// is recorded once. A failure first reported without a reason (<see cref="UnspecifiedPaymentFailure"/>)
+    /// takes the reason when it arrives, as a refinement of the same failure, not a new one.
     /// </summary>
     public bool RecordPaymentFailure(string reason, string? message, DateTimeOffset failedAt)
     {
-        if (Status is not (InvoiceStatus.Open or InvoiceStatus.PastDue or InvoiceStatus.Uncollectible) || PaymentFailure == reason)
+        if (Status is not (InvoiceStatus.Open or InvoiceStatus.PastDue or InvoiceStatus.Uncollectible) || PaymentFailure == reason
+            || (PaymentFailure is not null && reason == UnspecifiedPaymentFailure))
         {
             return false;
         }
 
+        var refines = PaymentFailure == UnspecifiedPaymentFailure;
         PaymentFailure = reason;
         PaymentFailedAt = failedAt;
-        Raise(new InvoicePaymentFailed(this, reason, message, failedAt));
+        Raise(new InvoicePaymentFailed(this, reason, message, failedAt, refines));
         return true;
     }
 

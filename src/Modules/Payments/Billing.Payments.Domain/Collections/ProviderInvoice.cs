@@ -41,6 +41,8 @@ internal sealed class ProviderInvoice : AggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    public const string UnspecifiedFailure = "payment_failed";
+
     public static ProviderInvoice Queue(string invoiceId, string customerId, string providerCustomerId, DateTimeOffset now) => new()
     {
         Id = invoiceId,
@@ -97,10 +99,15 @@ internal sealed class ProviderInvoice : AggregateRoot
     public void MarkedUncollectible(DateTimeOffset now) =>
         Settle(ProviderInvoiceStatus.Uncollectible, "marked_uncollectible_in_stripe", "Marked uncollectible in Stripe.", now, now);
 
-    /// <summary>PAY-5: recorded once per attempt, whether the charge's answer or the provider's webhook says it first.</summary>
+    /// <summary>
+    /// PAY-5: recorded once per attempt, whether the charge's answer or the provider's webhook says
+    /// it first. The webhook carries no reason (<see cref="UnspecifiedFailure"/>); when it wins the
+    /// race, the charge's answer adds the reason.
+    /// </summary>
     public void PaymentFailed(string reason, string? message, DateTimeOffset now)
     {
-        if (IsSettled || Status == ProviderInvoiceStatus.PaymentFailed)
+        var refines = Status == ProviderInvoiceStatus.PaymentFailed && FailureReason == UnspecifiedFailure && reason != UnspecifiedFailure;
+        if (IsSettled || (Status == ProviderInvoiceStatus.PaymentFailed && !refines))
         {
             return;
         }

@@ -19,6 +19,9 @@ internal sealed class ProviderOperation : AggregateRoot
 
     public string Id { get; private set; } = string.Empty;
 
+    /// <summary>Queue order: operations on one subject run in the order their causes happened.</summary>
+    public long Sequence { get; private set; }
+
     public ProviderOperationKind Kind { get; private set; }
 
     public string SubjectId { get; private set; } = string.Empty;

@@ -56,8 +56,7 @@ internal sealed class ProviderOperationRepository(PaymentsDbContext context) : I
         await context.ProviderOperations
             .AsNoTracking()
             .Where(operation => operation.Status == ProviderOperationStatus.Pending && operation.NextAttemptAt <= now)
-            .OrderBy(operation => operation.CreatedAt)
-            .ThenBy(operation => operation.Id)
+            .OrderBy(operation => operation.Sequence)
             .Select(operation => operation.Id)
             .Take(limit)
             .ToListAsync(cancellationToken);
@@ -66,8 +65,7 @@ internal sealed class ProviderOperationRepository(PaymentsDbContext context) : I
         await context.ProviderOperations
             .AsNoTracking()
             .Where(operation => operation.SubjectId == subjectId)
-            .OrderBy(operation => operation.CreatedAt)
-            .ThenBy(operation => operation.Id)
+            .OrderBy(operation => operation.Sequence)
             .ToListAsync(cancellationToken);
 }
 

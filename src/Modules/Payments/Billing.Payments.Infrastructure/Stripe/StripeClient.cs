@@ -63,8 +63,8 @@ internal sealed class StripeClient(IHttpClientFactory httpClients, IOptions<Stri
     {
         try
         {
-            var invoice = await PostAsync(
-                credentials, $"v1/invoices/{Uri.EscapeDataString(providerInvoiceId)}/pay", new StripeForm().Add("off_session", true), idempotencyKey, cancellationToken);
+            var invoice = await SendWithRetriesAsync(
+                credentials, HttpMethod.Post, $"v1/invoices/{Uri.EscapeDataString(providerInvoiceId)}/pay", new StripeForm().Add("off_session", true), idempotencyKey, cancellationToken);
             return invoice.GetProperty("status").GetString() == "paid"
                 ? CollectionOutcome.Succeeded(null)
                 : CollectionOutcome.Failed("payment_incomplete", $"Stripe left the invoice {invoice.GetProperty("status").GetString()}.");
@@ -72,6 +72,10 @@ internal sealed class StripeClient(IHttpClientFactory httpClients, IOptions<Stri
         catch (StripeRequestException refused) when (!refused.Transient)
         {
             return CollectionOutcome.Failed(FailureReason(refused.Error), refused.Error.Message);
+        }
+        catch (StripeRequestException failure)
+        {
+            throw new PaymentProviderException(failure.Error.Code ?? failure.Error.Type, failure.Error.Message, transient: true, failure.StatusCode);
         }
     }
 
@@ -137,7 +141,21 @@ internal sealed class StripeClient(IHttpClientFactory httpClients, IOptions<Stri
     private Task<JsonElement> PostAsync(ProviderCredentials credentials, string path, StripeForm form, string idempotencyKey, CancellationToken cancellationToken) =>
         SendAsync(credentials, HttpMethod.Post, path, form, idempotencyKey, cancellationToken);
 
+    /// <summary>A call whose failure, after the quick retries, is the port's <see cref="PaymentProviderException"/>.</summary>
     private async Task<JsonElement> SendAsync(
+        ProviderCredentials credentials, HttpMethod method, string path, StripeForm? form, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SendWithRetriesAsync(credentials, method, path, form, idempotencyKey, cancellationToken);
+        }
+        catch (StripeRequestException failure)
+        {
+            throw new PaymentProviderException(failure.Error.Code ?? failure.Error.Type, failure.Error.Message, failure.Transient, failure.StatusCode);
+        }
+    }
+
+    private async Task<JsonElement> SendWithRetriesAsync(
         ProviderCredentials credentials, HttpMethod method, string path, StripeForm? form, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -153,10 +171,6 @@ internal sealed class StripeClient(IHttpClientFactory httpClients, IOptions<Stri
                 logger.LogInformation("Stripe {Method} {Path} failed ({Reason}); retry {Retry} in {Delay} ms with the same idempotency key",
                     method, path, failure.Message, attempt + 1, (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, cancellationToken);
-            }
-            catch (StripeRequestException failure)
-            {
-                throw new PaymentProviderException(failure.Error.Code ?? failure.Error.Type, failure.Error.Message, failure.Transient, failure.StatusCode);
             }
         }
     }

@@ -41,7 +41,7 @@ internal static class StripeEvents
                 ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                 : (DateTimeOffset?)null;
             return kind == ProviderInvoiceEventKind.PaymentFailed
-                ? new ProviderInvoiceEvent(id, type, kind, invoiceId, billingInvoiceId, occurredAt, "payment_failed", $"Stripe could not collect invoice {invoiceId} (attempt {AttemptCount(subject)}).")
+                ? new ProviderInvoiceEvent(id, type, kind, invoiceId, billingInvoiceId, occurredAt, null, $"Stripe could not collect invoice {invoiceId} (attempt {AttemptCount(subject)}).")
                 : new ProviderInvoiceEvent(id, type, kind, invoiceId, billingInvoiceId, occurredAt, null, null);
         }
 

@@ -13,8 +13,8 @@ internal sealed class AuditPaymentFailureHandler(IAuditTrail audit) : IDomainEve
         audit.Record(
             InvoiceMapping.AuditEntityType,
             failed.Invoice.Id,
-            "payment_failed",
-            new Dictionary<string, AuditChange> { ["paymentFailure"] = new(null, failed.Reason) },
+            failed.Refines ? "payment_failure_refined" : "payment_failed",
+            new Dictionary<string, AuditChange> { ["paymentFailure"] = new(failed.Refines ? Invoice.UnspecifiedPaymentFailure : null, failed.Reason) },
             failed.Message ?? failed.Reason);
         return Task.CompletedTask;
     }

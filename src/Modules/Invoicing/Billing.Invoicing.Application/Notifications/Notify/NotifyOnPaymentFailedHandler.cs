@@ -9,6 +9,11 @@ internal sealed class NotifyOnPaymentFailedHandler(InvoiceNotices notices) : IDo
     public Task Handle(DomainEventNotification<InvoicePaymentFailed> notification, CancellationToken cancellationToken)
     {
         var failed = notification.DomainEvent;
+        if (failed.Refines)
+        {
+            return Task.CompletedTask;
+        }
+
         return notices.SendAsync(
             "invoice.payment_failed",
             failed.Invoice,

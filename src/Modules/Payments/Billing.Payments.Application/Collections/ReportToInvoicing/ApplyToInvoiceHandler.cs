@@ -1,5 +1,6 @@
 using Billing.BuildingBlocks.Domain;
 using Billing.Invoicing.Contracts;
+using Billing.Payments.Domain.Collections;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ internal sealed class ApplyToInvoiceHandler(IMediator mediator, ILogger<ApplyToI
                 break;
             case "payment_failed":
                 await mediator.Send(
-                    new RecordInvoicePaymentFailureCommand(change.InvoiceId, change.Reason ?? "payment_failed", change.Message, change.OccurredAt), cancellationToken);
+                    new RecordInvoicePaymentFailureCommand(change.InvoiceId, change.Reason ?? ProviderInvoice.UnspecifiedFailure, change.Message, change.OccurredAt), cancellationToken);
                 break;
             case "void":
             case "uncollectible":

@@ -62,7 +62,7 @@ internal sealed class SendProgressHandlers(IProviderInvoiceRepository providerIn
                 }
                 else
                 {
-                    sent.PaymentFailed(outcome.FailureReason ?? "payment_failed", outcome.FailureMessage, now);
+                    sent.PaymentFailed(outcome.FailureReason ?? ProviderInvoice.UnspecifiedFailure, outcome.FailureMessage, now);
                 }
             },
             cancellationToken);

@@ -3,6 +3,7 @@ using Billing.Payments.Application.Collections;
 using Billing.Payments.Application.Connections;
 using Billing.Payments.Application.Operations;
 using Billing.Payments.Application.Provider;
+using Billing.Payments.Domain.Collections;
 using Billing.Payments.Domain.Operations;
 using Billing.Payments.Domain.ProviderEvents;
 using MediatR;
@@ -80,7 +81,7 @@ internal sealed class ReceiveProviderWebhookHandler(
                 sent.Paid(now, now);
                 break;
             case ProviderInvoiceEventKind.PaymentFailed:
-                sent.PaymentFailed(received.FailureReason ?? "payment_failed", received.FailureMessage, now);
+                sent.PaymentFailed(received.FailureReason ?? ProviderInvoice.UnspecifiedFailure, received.FailureMessage, now);
                 break;
             case ProviderInvoiceEventKind.Voided:
                 sent.Voided(now);

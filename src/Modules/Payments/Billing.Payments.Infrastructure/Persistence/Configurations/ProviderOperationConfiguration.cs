@@ -10,9 +10,10 @@ internal sealed class ProviderOperationConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ProviderOperation> builder)
     {
         builder.ToTable("provider_operations");
-        builder.HasKey(operation => operation.Id);
+        builder.HasKey(operation => operation.Sequence);
+        builder.HasIndex(operation => operation.Id).IsUnique();
         builder.Ignore(operation => operation.DomainEvents);
-        builder.Property(operation => operation.Id).HasMaxLength(40);
+        builder.Property(operation => operation.Id).HasMaxLength(40).IsRequired();
         builder.Property(operation => operation.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(operation => operation.SubjectId).HasMaxLength(255).IsRequired();
         builder.Property(operation => operation.Argument).HasMaxLength(255).IsRequired();

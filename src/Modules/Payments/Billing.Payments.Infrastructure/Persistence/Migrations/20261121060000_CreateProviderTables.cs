@@ -49,6 +49,7 @@ internal sealed class CreateProviderTables : Migration
             name: "payments_provider_operations",
             columns: columns => new
             {
+                sequence = columns.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
                 id = columns.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                 kind = columns.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                 subject_id = columns.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
@@ -61,7 +62,8 @@ internal sealed class CreateProviderTables : Migration
                 completed_at = columns.Column<string>(type: "TEXT", nullable: true),
                 environment = columns.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
             },
-            constraints: constraints => constraints.PrimaryKey("PK_payments_provider_operations", row => row.id));
+            constraints: constraints => constraints.PrimaryKey("PK_payments_provider_operations", row => row.sequence));
+        migrationBuilder.CreateIndex("IX_payments_provider_operations_id", "payments_provider_operations", ["id"], unique: true);
         migrationBuilder.CreateIndex(
             "IX_payments_provider_operations_environment_kind_subject_id_argument",
             "payments_provider_operations",
