@@ -155,7 +155,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
             ["created"] = signedAt.ToUnixTimeSeconds(),
             ["livemode"] = false,
             ["type"] = type,
-            ["data"] = new JsonObject { ["object"] = data },
+            ["data"] = new JsonObject { ["object"] = data.DeepClone() },
         }.ToJsonString();
         return (payload, Sign(payload, signedAt, secrets));
     }

@@ -54,7 +54,8 @@ internal sealed class ProviderInvoice : AggregateRoot
         UpdatedAt = now,
     };
 
-    public bool IsSettled => Status is ProviderInvoiceStatus.Paid or ProviderInvoiceStatus.Void or ProviderInvoiceStatus.Uncollectible;
+    /// <summary>Paid and void are final, at Stripe as here; an uncollectible invoice may still be paid or voided.</summary>
+    public bool IsSettled => Status is ProviderInvoiceStatus.Paid or ProviderInvoiceStatus.Void;
 
     public void Created(string providerInvoiceId, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Billing.Payments.Application.Operations;
+using Billing.Payments.Domain.Collections;
 using Billing.Payments.Domain.Operations;
 using MediatR;
 
@@ -14,7 +15,7 @@ internal sealed class PropagateInvoiceStatusHandler(IProviderInvoiceRepository p
     public async Task<bool> Handle(PropagateInvoiceStatusCommand command, CancellationToken cancellationToken)
     {
         var sent = await providerInvoices.FindAsync(command.InvoiceId, cancellationToken);
-        if (sent is null || sent.IsSettled)
+        if (sent is null || sent.IsSettled || (command.Kind == ProviderOperationKind.MarkUncollectible && sent.Status == ProviderInvoiceStatus.Uncollectible))
         {
             return false;
         }

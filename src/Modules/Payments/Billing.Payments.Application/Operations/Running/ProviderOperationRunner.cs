@@ -154,7 +154,8 @@ internal sealed class ProviderOperationRunner(
     /// <summary>INV-10: void or write off at the provider. A draft there is finalized first, as only open invoices can be voided.</summary>
     private async Task SettleAsync(ProviderCredentials credentials, OperationWork work, ProviderInvoiceStatus target, CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new GetSendStateQuery(work.SubjectId), cancellationToken) is not { IsSettled: false, ProviderInvoiceId: { } providerInvoiceId } state)
+        if (await mediator.Send(new GetSendStateQuery(work.SubjectId), cancellationToken) is not { IsSettled: false, ProviderInvoiceId: { } providerInvoiceId } state
+            || state.Status == target)
         {
             return;
         }

@@ -12,7 +12,7 @@ internal sealed record GetSendStateQuery(string InvoiceId) : IQuery<SendState?>;
 internal sealed record SendState(
     string InvoiceId, string CustomerId, string ProviderCustomerId, string? ProviderInvoiceId, ProviderInvoiceStatus Status, int ItemsSent, bool VoidRequested)
 {
-    public bool IsSettled => Status is ProviderInvoiceStatus.Paid or ProviderInvoiceStatus.Void or ProviderInvoiceStatus.Uncollectible;
+    public bool IsSettled => Status is ProviderInvoiceStatus.Paid or ProviderInvoiceStatus.Void;
 }
 
 internal sealed record RecordInvoiceCreatedCommand(string InvoiceId, string ProviderInvoiceId) : ICommand<int>;
