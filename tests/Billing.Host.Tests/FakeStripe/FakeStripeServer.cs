@@ -47,6 +47,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
     private int _sequence;
     private int _disposed;
     private Func<FakeRequest, bool>? _holdWhen;
+    private bool _holdAfterDoingIt;
     private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FakeStripeServer()
@@ -120,10 +121,15 @@ public sealed class FakeStripeServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Holds the answer to the first request that matches (after doing its work) until the test is done with it; the task completes when it arrives.</summary>
-    public Task HoldFirst(Func<FakeRequest, bool> when)
+    /// <summary>
+    /// Holds the first request that matches, without answering, until the test is done with it (the
+    /// client is killed meanwhile); the task completes when it arrives. With <paramref name="afterDoingIt"/>
+    /// the work is done first (the answer is what gets lost), otherwise it is never done.
+    /// </summary>
+    public Task HoldFirst(Func<FakeRequest, bool> when, bool afterDoingIt)
     {
         _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holdAfterDoingIt = afterDoingIt;
         _holdWhen = when;
         return _held.Task;
     }
@@ -219,12 +225,21 @@ public sealed class FakeStripeServer : IAsyncDisposable
                 context.Request.Headers["Stripe-Version"],
                 context.Request.ContentType);
             Requests.Enqueue(request);
-            var (status, answer, replayed, delay) = Handle(request);
-            if (_holdWhen is { } hold && hold(request))
+            var held = _holdWhen is { } hold && hold(request);
+            if (held)
             {
                 _holdWhen = null;
-                _held.TrySetResult();
-                await Task.Delay(Timeout.Infinite, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(5)).ContinueWith(_ => { });
+            }
+
+            if (held && !_holdAfterDoingIt)
+            {
+                await HoldAsync();
+            }
+
+            var (status, answer, replayed, delay) = Handle(request);
+            if (held && _holdAfterDoingIt)
+            {
+                await HoldAsync();
             }
 
             if (delay > TimeSpan.Zero)
@@ -259,6 +274,13 @@ public sealed class FakeStripeServer : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(Error("fake_stripe_bug", bug.ToString())));
             context.Response.Close();
         }
+    }
+
+    private async Task HoldAsync()
+    {
+        _held.TrySetResult();
+        await Task.Delay(TimeSpan.FromMinutes(5));
+        throw new HttpListenerException(995, "Held until the client was gone.");
     }
 
     private (int Status, string Body, bool Replayed, TimeSpan Delay) Handle(FakeRequest request)
