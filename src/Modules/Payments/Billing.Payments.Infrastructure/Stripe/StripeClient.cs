@@ -232,7 +232,7 @@ internal sealed class StripeClient(IHttpClientFactory httpClients, IOptions<Stri
     {
         var backoff = Math.Min(8000, first.TotalMilliseconds * Math.Pow(2, attempt));
         var jittered = backoff * (0.75 + (Random.Shared.NextDouble() * 0.5));
-        return TimeSpan.FromMilliseconds(Math.Max(jittered, retryAfter?.TotalMilliseconds ?? 0));
+        return TimeSpan.FromMilliseconds(Math.Max(jittered, Math.Min(30_000, retryAfter?.TotalMilliseconds ?? 0)));
     }
 
     private static string Id(JsonElement created) => created.GetProperty("id").GetString()!;
