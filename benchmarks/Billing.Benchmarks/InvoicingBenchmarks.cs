@@ -155,7 +155,8 @@ internal static class InvoicingBenchmarks
                    plan_id, plan_code, plan_version, currency, period_start, period_end, usage_end, 1000 + n.i, first_of_subscription,
                    collection_method, net_terms_days, tax_rate,
                    strftime('%Y-%m-%dT%H:%M:%f0000Z', '2026-01-01', '+' || n.i || ' minutes'),
-                   finalizes_at, issued_at, due_date, paid_at, voided_at, status_reason, replaces_invoice_id, replaced_by_invoice_id, subtotal, tax, total, environment
+                   finalizes_at, issued_at, due_date, paid_at, voided_at, status_reason, replaces_invoice_id, replaced_by_invoice_id, subtotal, tax, total, environment,
+                   payment_failure, payment_failed_at
             FROM n JOIN invoicing_invoices source ON source.rowid = 1 + (n.i % (SELECT COUNT(*) FROM invoicing_invoices WHERE id NOT LIKE 'inv_copy_%'))
             """;
         command.Parameters.AddWithValue("$copies", copies);
