@@ -5,6 +5,7 @@ using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Customers.Infrastructure;
 using Billing.Customers.Web;
 using Billing.Host.Access;
+using Billing.Host.Admin;
 using Billing.Host.Clock;
 using Billing.Host.Health;
 using Billing.Host.Http;
@@ -63,6 +64,7 @@ await app.Services.EnsureApiKeysAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAdminPageFiles();
 app.UseRouting();
 app.UseMiddleware<RequestBodyLimit>();
 app.UseAuthentication();
@@ -81,6 +83,7 @@ app.MapInvoicingSettingsEndpoints();
 app.MapNotificationEndpoints();
 app.MapPaymentsEndpoints();
 app.MapStripeWebhookEndpoints();
+app.MapAdminPage();
 
 app.Run();
 

@@ -1,0 +1,100 @@
+import { get } from './api.js';
+import { h, money, day, table } from './ui.js';
+
+/** Customers at a glance: searchable, paged list. */
+export async function customerList(view, params) {
+  const filters = new URLSearchParams(params);
+  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Find customers' },
+    h('label', {}, 'Search (name or external id)', h('input', { name: 'q', type: 'search', value: filters.get('q') || '' })),
+    h('button', { type: 'submit' }, 'Search'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = new FormData(form).get('q');
+    location.hash = q ? `#/customers?q=${encodeURIComponent(q)}` : '#/customers';
+  });
+  const query = new URLSearchParams(filters);
+  query.set('limit', '25');
+  const page = await get(`/v1/customers?${query}`);
+  const next = new URLSearchParams(filters);
+  if (page.nextCursor) next.set('cursor', page.nextCursor);
+  view.replaceChildren(
+    h('h1', {}, 'Customers'),
+    form,
+    table([['Name'], ['External id'], ['Currency'], ['Status'], ['Stripe']], page.data.map((customer) => h('tr', {},
+      h('td', {}, h('a', { href: `#/customers/${customer.id}` }, customer.name)),
+      h('td', {}, customer.externalId),
+      h('td', {}, customer.currency),
+      h('td', {}, customer.status),
+      h('td', {}, customer.stripeCustomerId || 'not linked'))), 'Customers'),
+    h('nav', { class: 'pager', 'aria-label': 'Pages' },
+      page.hasMore ? h('a', { class: 'button quiet', href: `#/customers?${next}` }, 'Next page') : null));
+}
+
+/** One customer: profile, subscriptions, this period's usage per meter, and the upcoming invoice (INV-12). */
+export async function customerDetail(view, id) {
+  const [customer, subscriptions] = await Promise.all([get(`/v1/customers/${id}`), get(`/v1/subscriptions?customer=${id}`)]);
+  const sections = await Promise.all(subscriptions.map((subscription) => subscriptionSection(customer, subscription)));
+  view.replaceChildren(
+    h('p', {}, h('a', { href: '#/customers' }, '← All customers')),
+    h('h1', {}, customer.name),
+    h('dl', { class: 'meta' },
+      h('dt', {}, 'External id'), h('dd', {}, customer.externalId),
+      h('dt', {}, 'Kind'), h('dd', {}, customer.kind),
+      h('dt', {}, 'Email'), h('dd', {}, customer.email || '—'),
+      h('dt', {}, 'Currency'), h('dd', {}, customer.currency),
+      h('dt', {}, 'Tax rate'), h('dd', {}, `${customer.taxRate} %`),
+      h('dt', {}, 'Stripe'), h('dd', {}, customer.stripeCustomerId || 'not linked'),
+      h('dt', {}, 'Status'), h('dd', {}, customer.status)),
+    h('p', {}, h('a', { href: `#/invoices?customer=${customer.id}` }, 'Invoices of this customer')),
+    h('h2', {}, 'Subscriptions'),
+    sections.length ? sections : h('p', {}, 'No subscriptions.'));
+}
+
+async function subscriptionSection(customer, subscription) {
+  const from = subscription.nextPeriodStart;
+  const to = subscription.nextPeriodEnd;
+  const [usage, upcoming] = await Promise.all([
+    get(`/v1/customers/${customer.id}/usage?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`).catch(() => null),
+    get(`/v1/subscriptions/${subscription.id}/upcoming-invoice`).catch(() => null),
+  ]);
+  return h('section', { class: 'grid', 'aria-label': `Subscription ${subscription.planCode}` },
+    h('div', { class: 'card' },
+      h('h3', {}, `${subscription.planCode} (${subscription.collectionMethod.replaceAll('_', ' ')})`),
+      h('p', {}, `Current period ${day(from)} to ${day(to)}`, subscription.endsAt ? `; ends ${day(subscription.endsAt)}` : ''),
+      h('h4', {}, 'Usage this period'),
+      usage && usage.meters.length ? chart(usage.meters) : h('p', {}, 'No usage yet.')),
+    h('div', { class: 'card' },
+      h('h3', {}, 'Upcoming invoice'),
+      upcoming ? table([['Line'], ['Amount', true]], upcoming.lines.map((line) => h('tr', {},
+        h('td', {}, line.description), h('td', { class: 'num' }, money(line.amount, upcoming.currency)))), 'Upcoming invoice') : h('p', {}, 'No preview.'),
+      upcoming ? h('p', {}, h('strong', {}, `Total so far: ${money(upcoming.total, upcoming.currency)}`)) : null));
+}
+
+/** A small horizontal bar chart in SVG, with the numbers as text so it reads without the picture. */
+function chart(meters) {
+  const width = 420;
+  const row = 28;
+  const largest = Math.max(...meters.map((meter) => meter.quantity), 1);
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('viewBox', `0 0 ${width} ${meters.length * row}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', meters.map((meter) => `${meter.meterCode}: ${meter.quantity}`).join(', '));
+  meters.forEach((meter, index) => {
+    const bar = document.createElementNS(svg.namespaceURI, 'rect');
+    bar.setAttribute('x', '130');
+    bar.setAttribute('y', String(index * row + 6));
+    bar.setAttribute('height', '16');
+    bar.setAttribute('width', String(Math.max(2, (meter.quantity / largest) * (width - 220))));
+    const label = document.createElementNS(svg.namespaceURI, 'text');
+    label.setAttribute('x', '0');
+    label.setAttribute('y', String(index * row + 19));
+    label.textContent = meter.meterCode;
+    const value = document.createElementNS(svg.namespaceURI, 'text');
+    value.setAttribute('x', String(136 + Math.max(2, (meter.quantity / largest) * (width - 220))));
+    value.setAttribute('y', String(index * row + 19));
+    value.textContent = `${meter.quantity} (${meter.eventCount} events)`;
+    svg.append(bar, label, value);
+  });
+  return svg;
+}
