@@ -32,7 +32,8 @@ export async function customerList(view, params) {
 
 /** One customer: profile, subscriptions, this period's usage per meter, and the upcoming invoice (INV-12). */
 export async function customerDetail(view, id) {
-  const [customer, subscriptions] = await Promise.all([get(`/v1/customers/${id}`), get(`/v1/subscriptions?customer=${id}`)]);
+  const [customer, page] = await Promise.all([get(`/v1/customers/${id}`), get(`/v1/subscriptions?customer=${id}`)]);
+  const subscriptions = page.data;
   const sections = await Promise.all(subscriptions.map((subscription) => subscriptionSection(customer, subscription)));
   view.replaceChildren(
     h('p', {}, h('a', { href: '#/customers' }, '← All customers')),
@@ -47,7 +48,7 @@ export async function customerDetail(view, id) {
       h('dt', {}, 'Status'), h('dd', {}, customer.status)),
     h('p', {}, h('a', { href: `#/invoices?customer=${customer.id}` }, 'Invoices of this customer')),
     h('h2', {}, 'Subscriptions'),
-    sections.length ? sections : h('p', {}, 'No subscriptions.'));
+    ...(sections.length ? sections : [h('p', {}, 'No subscriptions.')]));
 }
 
 async function subscriptionSection(customer, subscription) {
@@ -57,12 +58,14 @@ async function subscriptionSection(customer, subscription) {
     get(`/v1/customers/${customer.id}/usage?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`).catch(() => null),
     get(`/v1/subscriptions/${subscription.id}/upcoming-invoice`).catch(() => null),
   ]);
+  // The summary covers every meter of the environment; the chart shows the ones this customer used.
+  const used = (usage?.meters || []).filter((meter) => meter.eventCount > 0);
   return h('section', { class: 'grid', 'aria-label': `Subscription ${subscription.planCode}` },
     h('div', { class: 'card' },
       h('h3', {}, `${subscription.planCode} (${subscription.collectionMethod.replaceAll('_', ' ')})`),
       h('p', {}, `Current period ${day(from)} to ${day(to)}`, subscription.endsAt ? `; ends ${day(subscription.endsAt)}` : ''),
       h('h4', {}, 'Usage this period'),
-      usage && usage.meters.length ? chart(usage.meters) : h('p', {}, 'No usage yet.')),
+      used.length ? chart(used) : h('p', {}, 'No usage yet.')),
     h('div', { class: 'card' },
       h('h3', {}, 'Upcoming invoice'),
       upcoming ? table([['Line'], ['Amount', true]], upcoming.lines.map((line) => h('tr', {},

@@ -86,7 +86,7 @@ function actions(invoice, payment, refresh, error) {
     h('button', {
       type: 'button',
       class: danger ? 'danger' : null,
-      onclick: () => { error.textContent = ''; confirmAction({ title, text, needsReason, needsAmount, button, run: async (input) => { await run(input); await refresh(); } }); },
+      onclick: () => { error.textContent = ''; confirmAction({ title, text, needsReason, needsAmount, button, run: async (input) => { if (!(await run(input))?.moved) await refresh(); } }); },
     }, label);
   const owed = ['open', 'past_due'].includes(invoice.status);
   const number = invoice.number || 'this draft';
@@ -111,7 +111,11 @@ function actions(invoice, payment, refresh, error) {
     }) : null,
     owed || invoice.status === 'uncollectible' ? act('Regenerate', {
       title: `Regenerate ${number}`, text: 'Voids this invoice and issues a new one for the same period from current prices and usage.', needsReason: true,
-      run: async ({ reason }) => { const replacement = await post(`/v1/invoices/${invoice.id}/regenerate`, { reason }); location.hash = `#/invoices/${replacement.id}`; },
+      run: async ({ reason }) => {
+        const replacement = await post(`/v1/invoices/${invoice.id}/regenerate`, { reason });
+        location.hash = `#/invoices/${replacement.id}`;
+        return { moved: true };
+      },
     }) : null,
     owed ? act('Mark uncollectible', {
       title: `Write ${number} off`, text: 'Marks the invoice uncollectible, here and in Stripe.', needsReason: true, button: 'Mark uncollectible',

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using Billing.Host.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Billing.Host.Tests;
+
+/// <summary>API-3 in a real browser (headless Chromium): sign in, filter, open, void, regenerate, and a refused action shown plainly.</summary>
+public sealed class AdminPageTests
+{
+    [Fact]
+    public async Task An_admin_signs_in_filters_the_list_opens_an_invoice_voids_it_regenerates_another_and_sees_a_refusal()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var acme = await InvoicingScenario.CreateAsync(host.Factory, recurringFee: 49m, taxRate: 8.25m);
+        var globex = await InvoicingScenario.CreateAsync(host.Factory, recurringFee: 99m);
+        await acme.SetClockAsync("2026-05-20T00:00:00Z");
+        await acme.CallsAtAsync("2026-05-03T10:00:00Z", "2026-05-04T10:00:00Z", "2026-05-05T10:00:00Z");
+        await acme.SetClockAsync("2026-06-01T01:00:00Z");
+        await acme.SetClockAsync("2026-06-01T02:00:00Z");
+        var acmeInvoice = await acme.OnlyInvoiceAsync();
+        var globexInvoice = await globex.OnlyInvoiceAsync();
+        acmeInvoice.Str("status").ShouldBe("open");
+        var number = acmeInvoice.Str("number");
+        await acme.CallsAtAsync("2026-06-01T01:30:00Z", "2026-06-01T01:45:00Z");
+        var page = host.Page;
+
+        // The page and its scripts are the product's own; nothing secret is in them.
+        var html = await (await host.Admin().GetAsync("/admin")).Content.ReadAsStringAsync();
+        html.ShouldNotContain(BillingApiFactory.TestAdminKey);
+
+        // Sign in: a client key is not enough; an admin key is kept for the tab, and the banner says which environment.
+        await page.GotoAsync(host.BaseUrl + "/admin");
+        await page.GetByLabel("Admin API key").FillAsync(BillingApiFactory.TestClientKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("That key is not an admin key.");
+        await page.GetByLabel("Admin API key").FillAsync(BillingApiFactory.TestAdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#env-flag")).ToHaveTextAsync("Test data");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoices" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+
+        // Filter: open invoices of Acme, by search.
+        await page.GetByLabel("Search (number or customer)").FillAsync(acme.Suffix);
+        await page.GetByLabel("Status").SelectOptionAsync("open");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync(number);
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("USD 53.37");
+        await host.ScreenshotAsync("admin-invoices.png");
+
+        // Open it: lines grouped with their computation, totals, Stripe state and history.
+        await page.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoice " + number })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Fixed fees" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Usage" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tax" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("USD 53.37");
+        await Assertions.Expect(page.Locator("#stripe")).ToContainTextAsync("not sent");
+        await host.ScreenshotAsync("admin-invoice.png");
+
+        // A refused action shows the API's own words: Acme has no Stripe customer to charge.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Charge" }).ClickAsync();
+        await page.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-error")).ToContainTextAsync("has no Stripe customer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        // Void with a reason: the status and the history change.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Void" }).ClickAsync();
+        await page.GetByLabel("Reason").FillAsync("sent to the wrong entity");
+        await page.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoice " + number })).ToContainTextAsync("void");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).Last).ToContainTextAsync("sent to the wrong entity");
+        (await acme.InvoiceAsync(acmeInvoice.Str("id"))).Str("status").ShouldBe("void");
+
+        // Regenerate Globex's invoice: the page moves to the new one, which points back at the old.
+        await page.GotoAsync($"{host.BaseUrl}/admin#/invoices/{globexInvoice.Str("id")}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Regenerate" }).ClickAsync();
+        await page.GetByLabel("Reason").FillAsync("price corrected");
+        await page.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(page.Locator("dl.meta").First).ToContainTextAsync(globexInvoice.Str("id"));
+        (await globex.InvoiceAsync(globexInvoice.Str("id"))).Str("status").ShouldBe("void");
+
+        // Customers at a glance: this period's usage per meter and the upcoming invoice.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Acme " + acme.Suffix }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img)).ToHaveAttributeAsync("aria-label", $"call-{acme.Suffix}: 2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upcoming invoice" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("section").First).ToContainTextAsync("Total so far: USD 53.26");
+        await host.ScreenshotAsync("admin-customer.png");
+
+        // The environment is part of the session: signing out forgets the key.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Admin API key")).ToBeVisibleAsync();
+        (await page.EvaluateAsync<string?>("() => sessionStorage.getItem('billing.keys')")).ShouldBeNull();
+    }
+}
