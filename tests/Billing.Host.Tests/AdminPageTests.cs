@@ -94,4 +94,66 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.GetByLabel("Admin API key")).ToBeVisibleAsync();
         (await page.EvaluateAsync<string?>("() => sessionStorage.getItem('billing.keys')")).ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Drafts_take_adjustments_linked_invoices_are_charged_files_download_and_the_live_switch_is_unmistakable()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var stripeCustomer = host.Factory.Stripe.CreateCustomer(withDefaultCard: true);
+        var acme = await InvoicingScenario.CreateAsync(host.Factory, recurringFee: 30m, stripeCustomerId: stripeCustomer);
+        await acme.SetClockAsync("2026-06-01T01:00:00Z");
+        var draft = await acme.OnlyInvoiceAsync();
+        draft.Str("status").ShouldBe("draft");
+        var page = host.Page;
+        await page.GotoAsync(host.BaseUrl + "/admin");
+        await page.GetByLabel("Admin API key").FillAsync(BillingApiFactory.TestAdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#env-flag")).ToHaveTextAsync("Test data");
+
+        // A draft takes an adjustment with a reason, then is finalized and charged through Stripe.
+        await page.GotoAsync($"{host.BaseUrl}/admin#/invoices/{draft.Str("id")}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add adjustment" }).ClickAsync();
+        await page.GetByLabel("Amount (negative for a credit)").FillAsync("-5");
+        await page.GetByLabel("Reason").FillAsync("goodwill credit");
+        await page.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Adjustments" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#totals")).ToContainTextAsync("USD 25.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Finalize now" }).ClickAsync();
+        await page.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("TEST-000001");
+        await Assertions.Expect(page.Locator("#stripe")).ToContainTextAsync("not sent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Charge" }).ClickAsync();
+        await page.Locator("#confirm-ok").ClickAsync();
+        await StripeCollectionTests.WaitForStatusAsync(acme, "paid");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("paid");
+        await Assertions.Expect(page.Locator("#stripe")).ToContainTextAsync("paid");
+
+        // Documents: the PDF and the receipt download through the API with the session's key.
+        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download PDF" }).ClickAsync());
+        pdf.SuggestedFilename.ShouldBe("TEST-000001.pdf");
+        var receipt = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download receipt" }).ClickAsync());
+        (await File.ReadAllBytesAsync((await receipt.PathAsync())!)).Take(5).ShouldBe("%PDF-"u8.ToArray());
+
+        // CSV export of the filtered list.
+        await page.GotoAsync($"{host.BaseUrl}/admin#/invoices?status=paid");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var lines = await File.ReadAllLinesAsync((await csv.PathAsync())!);
+        lines.Length.ShouldBe(2);
+        lines[1].ShouldContain("TEST-000001");
+
+        // The live key switches the whole page to live data: a green banner that says so, and none of test's invoices.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the other environment's key" }).ClickAsync();
+        await page.GetByLabel("Admin API key").FillAsync(BillingApiFactory.LiveAdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#env-flag")).ToHaveTextAsync("Live data — real customers and money");
+        await Assertions.Expect(page.Locator("#banner")).ToHaveAttributeAsync("data-env", "live");
+        await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Nothing here.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add the other environment's key" })).ToBeHiddenAsync();
+        await host.ScreenshotAsync("admin-live.png");
+        await page.GetByLabel("Environment").SelectOptionAsync("test");
+        await Assertions.Expect(page.Locator("#env-flag")).ToHaveTextAsync("Test data");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+    }
 }
