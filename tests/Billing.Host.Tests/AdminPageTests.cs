@@ -109,6 +109,7 @@ public sealed class AdminPageTests
         await page.GetByLabel("Admin API key").FillAsync(BillingApiFactory.TestAdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#env-flag")).ToHaveTextAsync("Test data");
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
 
         // A draft takes an adjustment with a reason, then is finalized and charged through Stripe.
         await page.GotoAsync($"{host.BaseUrl}/admin#/invoices/{draft.Str("id")}");

@@ -7,11 +7,14 @@ import { customerList, customerDetail } from './customers.js';
 const view = document.getElementById('view');
 
 const routes = [
-  [/^#\/invoices\/([^?/]+)$/, (match) => invoiceDetail(view, match[1])],
-  [/^#\/invoices(?:\?(.*))?$/, (match) => invoiceList(view, match[1] || '')],
-  [/^#\/customers\/([^?/]+)$/, (match) => customerDetail(view, match[1])],
-  [/^#\/customers(?:\?(.*))?$/, (match) => customerList(view, match[1] || '')],
+  [/^#\/invoices\/([^?/]+)$/, (match, target) => invoiceDetail(target, match[1])],
+  [/^#\/invoices(?:\?(.*))?$/, (match, target) => invoiceList(target, match[1] || '')],
+  [/^#\/customers\/([^?/]+)$/, (match, target) => customerDetail(target, match[1])],
+  [/^#\/customers(?:\?(.*))?$/, (match, target) => customerList(target, match[1] || '')],
 ];
+
+// Only the latest navigation may draw: a slow answer for a page already left is dropped.
+let generation = 0;
 
 async function render() {
   if (!session.key()) {
@@ -20,23 +23,29 @@ async function render() {
   }
 
   banner();
+  const mine = ++generation;
   const hash = location.hash || '#/invoices';
   const route = routes.find(([pattern]) => pattern.test(hash));
+  if (!route) {
+    location.hash = '#/invoices';
+    return;
+  }
+
   view.replaceChildren(h('p', { role: 'status' }, 'Loading…'));
+  const target = h('div');
   try {
-    if (!route) {
-      location.hash = '#/invoices';
-      return;
-    }
-    await route[1](hash.match(route[0]));
+    await route[1](hash.match(route[0]), target);
   } catch (failure) {
+    if (mine !== generation) return;
     if (failure instanceof ApiError && failure.status === 401) {
       session.clear();
       signIn('The key was refused; sign in again.');
       return;
     }
-    view.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, failure.message));
+    target.replaceChildren(h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, failure.message));
   }
+  if (mine !== generation) return;
+  view.replaceChildren(target);
   view.focus();
 }
 

@@ -41,6 +41,7 @@ export async function invoiceList(view, params) {
   view.replaceChildren(
     h('h1', {}, 'Invoices'),
     form,
+    h('p', { class: 'error', role: 'alert', id: 'action-error' }),
     table([['Number'], ['Billable entity'], ['Kind'], ['Issued'], ['Total', true], ['Status']], rows, 'Invoices'),
     pager);
 }
@@ -130,7 +131,7 @@ async function save(path, fileName, error) {
 function exportCsv(filters) {
   const query = new URLSearchParams(filters);
   query.delete('cursor');
-  return save(`/v1/invoices/export.csv?${query}`, 'invoices.csv', document.getElementById('action-error') || document.createElement('p'));
+  return save(`/v1/invoices/export.csv?${query}`, 'invoices.csv', document.getElementById('action-error'));
 }
 
 function stripeCard(invoice, payment) {
