@@ -101,8 +101,11 @@ public sealed class AdminPageTests
         await using var host = await BrowserHost.StartAsync();
         var stripeCustomer = host.Factory.Stripe.CreateCustomer(withDefaultCard: true);
         var acme = await InvoicingScenario.CreateAsync(host.Factory, recurringFee: 30m, stripeCustomerId: stripeCustomer);
-        await acme.SetClockAsync("2026-06-01T01:00:00Z");
-        var draft = await acme.OnlyInvoiceAsync();
+        await acme.SetClockAsync("2026-05-20T00:00:00Z");
+
+        // A manual invoice (INV-9): drafted now, sent to Stripe only when an admin charges it.
+        var draft = await (await acme.Admin.PostAsJsonAsync("/v1/invoices", new { customerId = acme.CustomerId, reason = "interim invoice" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
         draft.Str("status").ShouldBe("draft");
         var page = host.Page;
         await page.GotoAsync(host.BaseUrl + "/admin");
@@ -125,7 +128,7 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#stripe")).ToContainTextAsync("not sent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Charge" }).ClickAsync();
         await page.Locator("#confirm-ok").ClickAsync();
-        await StripeCollectionTests.WaitForStatusAsync(acme, "paid");
+        await Eventually.WaitAsync(() => acme.InvoiceAsync(draft.Str("id")), invoice => invoice.Str("status") == "paid", "the charged invoice paid");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("paid");
         await Assertions.Expect(page.Locator("#stripe")).ToContainTextAsync("paid");
