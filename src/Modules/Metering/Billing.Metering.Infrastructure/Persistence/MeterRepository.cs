@@ -8,13 +8,23 @@ namespace Billing.Metering.Infrastructure.Persistence;
 
 internal sealed class MeterRepository(MeteringDbContext context, KnownMeters known, ICallerContext caller) : IMeterRepository
 {
+    private IReadOnlyList<Meter>? _all;
+
     public Task<bool> ExistsAsync(string code, string eventName, CancellationToken cancellationToken) =>
         context.Meters.AnyAsync(meter => meter.Code == code || meter.EventName == eventName, cancellationToken);
 
-    public void Add(Meter meter) => context.Meters.Add(meter);
+    public void Add(Meter meter)
+    {
+        _all = null;
+        context.Meters.Add(meter);
+    }
 
+    /// <summary>
+    /// Read once per scope: an invoicing batch asks for every meter with each invoice's usage, and
+    /// meters do not change under a running batch.
+    /// </summary>
     public async Task<IReadOnlyList<Meter>> ListAsync(CancellationToken cancellationToken) =>
-        await context.Meters.AsNoTracking().OrderBy(meter => meter.CreatedAt).ThenBy(meter => meter.Id).ToListAsync(cancellationToken);
+        _all ??= await context.Meters.AsNoTracking().OrderBy(meter => meter.CreatedAt).ThenBy(meter => meter.Id).ToListAsync(cancellationToken);
 
     public Task<Meter?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
         context.Meters.AsNoTracking().SingleOrDefaultAsync(meter => meter.Code == code, cancellationToken);

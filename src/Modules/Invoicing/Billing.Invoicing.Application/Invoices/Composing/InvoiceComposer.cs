@@ -77,7 +77,7 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
             return [];
         }
 
-        var summary = await mediator.Send(new GetUsageSummaryQuery(customerId, null, from, to), cancellationToken);
+        var summary = await mediator.Send(new GetUsageSummaryQuery(customerId, null, from, to, CustomerKnown: true), cancellationToken);
         return summary.Meters.ToDictionary(meter => meter.MeterCode, meter => meter.Quantity);
     }
 }

@@ -13,7 +13,11 @@ internal sealed class GetUsageSummaryHandler(IMediator mediator, IMeterRepositor
     public async Task<UsageSummaryDto> Handle(GetUsageSummaryQuery query, CancellationToken cancellationToken)
     {
         // Not found in this environment is a 404, not an empty summary that looks like no usage.
-        await mediator.Send(new GetCustomerQuery(query.CustomerId), cancellationToken);
+        if (!query.CustomerKnown)
+        {
+            await mediator.Send(new GetCustomerQuery(query.CustomerId), cancellationToken);
+        }
+
         var selected = query.MeterCode is null
             ? await meters.ListAsync(cancellationToken)
             : [await meters.FindByCodeAsync(query.MeterCode, cancellationToken) ?? throw new NotFoundException("meter", query.MeterCode)];
