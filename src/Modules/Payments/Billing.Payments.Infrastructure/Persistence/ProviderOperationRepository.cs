@@ -1,38 +1,8 @@
-using Billing.Payments.Application.Collections;
-using Billing.Payments.Application.Connections;
 using Billing.Payments.Application.Operations;
-using Billing.Payments.Application.Webhooks;
-using Billing.Payments.Domain.Collections;
-using Billing.Payments.Domain.Connections;
 using Billing.Payments.Domain.Operations;
-using Billing.Payments.Domain.ProviderEvents;
-using Billing.BuildingBlocks.Application.Access;
-using Billing.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Payments.Infrastructure.Persistence;
-
-internal sealed class StripeConnectionRepository(PaymentsDbContext context, ICallerContext caller) : IStripeConnectionRepository
-{
-    public Task<StripeConnection?> FindAsync(CancellationToken cancellationToken)
-    {
-        var id = caller.Environment.ToWireName();
-        return context.StripeConnections.SingleOrDefaultAsync(connection => connection.Id == id, cancellationToken);
-    }
-
-    public void Add(StripeConnection connection) => context.StripeConnections.Add(connection);
-}
-
-internal sealed class ProviderInvoiceRepository(PaymentsDbContext context) : IProviderInvoiceRepository
-{
-    public Task<ProviderInvoice?> FindAsync(string invoiceId, CancellationToken cancellationToken) =>
-        context.ProviderInvoices.SingleOrDefaultAsync(invoice => invoice.Id == invoiceId, cancellationToken);
-
-    public Task<ProviderInvoice?> FindByProviderIdAsync(string providerInvoiceId, CancellationToken cancellationToken) =>
-        context.ProviderInvoices.SingleOrDefaultAsync(invoice => invoice.ProviderInvoiceId == providerInvoiceId, cancellationToken);
-
-    public void Add(ProviderInvoice invoice) => context.ProviderInvoices.Add(invoice);
-}
 
 internal sealed class ProviderOperationRepository(PaymentsDbContext context) : IProviderOperationRepository
 {
@@ -67,12 +37,4 @@ internal sealed class ProviderOperationRepository(PaymentsDbContext context) : I
             .Where(operation => operation.SubjectId == subjectId)
             .OrderBy(operation => operation.Sequence)
             .ToListAsync(cancellationToken);
-}
-
-internal sealed class ProviderEventReceiptRepository(PaymentsDbContext context) : IProviderEventReceiptRepository
-{
-    public Task<bool> ExistsAsync(string eventId, CancellationToken cancellationToken) =>
-        context.ProviderEventReceipts.AnyAsync(receipt => receipt.EventId == eventId, cancellationToken);
-
-    public void Add(ProviderEventReceipt receipt) => context.ProviderEventReceipts.Add(receipt);
 }
