@@ -178,6 +178,35 @@ public sealed class StripeCollectionTests
         payment.GetProperty("operations").EnumerateArray().Select(operation => operation.Str("kind")).ShouldBe(["send_invoice", "void_invoice"]);
     }
 
+    [Fact]
+    public async Task A_send_Stripe_refuses_for_good_is_recorded_not_retried_and_an_admin_finishes_it_after_fixing_the_link()
+    {
+        using var factory = new StripeApiFactory();
+        factory.WithWebhooks();
+        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m, stripeCustomerId: "cus_doesnotexist");
+
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+
+        var id = (await scenario.OnlyInvoiceAsync()).Str("id");
+        var failed = await Eventually.WaitAsync(
+            async () => await (await scenario.Admin.GetAsync($"/v1/invoices/{id}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK),
+            state => state.GetProperty("operations").EnumerateArray().Any(operation => operation.Str("status") == "failed"),
+            "the refused send");
+        failed.Str("status").ShouldBe("queued");
+        failed.GetProperty("operations").EnumerateArray().ShouldHaveSingleItem().Str("lastError").ShouldContain("No such customer: 'cus_doesnotexist'");
+        factory.Stripe.Requests.Count(call => call.Path == "/v1/invoices").ShouldBe(1);
+
+        // The admin fixes the link and charges: the send starts over with the right customer and new keys.
+        var stripeCustomer = factory.Stripe.CreateCustomer(withDefaultCard: true);
+        (await scenario.Admin.PatchAsJsonAsync($"/v1/customers/{scenario.CustomerId}", new { stripeCustomerId = stripeCustomer })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await scenario.Admin.PostAsync($"/v1/invoices/{id}/charge", null)).ShouldBeJsonAsync(HttpStatusCode.Accepted)).Str("providerCustomerId").ShouldBe(stripeCustomer);
+
+        await WaitForStatusAsync(scenario, "paid");
+        factory.Stripe.Objects("invoice").ShouldHaveSingleItem()["customer"]!.ToString().ShouldBe(stripeCustomer);
+        factory.Stripe.Requests.Where(call => call.Path == "/v1/invoices").Select(call => call.IdempotencyKey)
+            .ShouldBe([$"billing-test-sendinvoice-{id}-invoice", $"billing-test-sendinvoice-{id}-2-invoice"]);
+    }
+
     internal static Task<JsonElement> WaitForStatusAsync(InvoicingScenario scenario, string status) =>
         Eventually.WaitAsync(
             async () => (await scenario.InvoicesAsync()).FirstOrDefault(),

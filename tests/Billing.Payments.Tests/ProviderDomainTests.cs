@@ -52,17 +52,26 @@ public sealed class ProviderDomainTests
     }
 
     [Fact]
-    public void Only_a_failed_payment_can_be_charged_again_and_paid_is_final()
+    public void Charging_again_finishes_a_stopped_send_or_asks_for_payment_again_and_paid_is_final()
     {
-        var sent = ProviderInvoice.Queue("inv_1", "cus_1", "cus_stripe", Now);
-        Should.Throw<BusinessRuleViolation>(() => sent.RetryCollection(Now)).Code.ShouldBe("invoice_already_sent");
+        var sent = ProviderInvoice.Queue("inv_1", "cus_1", "cus_wrong", Now);
+        Should.Throw<BusinessRuleViolation>(() => sent.ChargeAgain(workPending: true, "cus_right", Now)).Code.ShouldBe("invoice_being_sent");
+
+        // Stripe refused the send for good (no such customer); the link was fixed: the send starts over with it.
+        sent.ChargeAgain(workPending: false, "cus_right", Now).ShouldBe((ChargeAgain.Resend, 2));
+        sent.ProviderCustomerId.ShouldBe("cus_right");
+
+        sent.Created("in_1", Now);
+        sent.Finalized(Now);
         sent.PaymentFailed("card_declined", null, Now);
-        sent.RetryCollection(Now).ShouldBe(2);
+        sent.ChargeAgain(workPending: false, "cus_other", Now).ShouldBe((ChargeAgain.Collect, 3));
         sent.Status.ShouldBe(ProviderInvoiceStatus.Open);
+        sent.ProviderCustomerId.ShouldBe("cus_right");
 
         sent.Paid(Now, Now);
         sent.Voided(Now);
         sent.Status.ShouldBe(ProviderInvoiceStatus.Paid);
+        Should.Throw<BusinessRuleViolation>(() => sent.ChargeAgain(workPending: false, "cus_right", Now)).Code.ShouldBe("invoice_already_sent");
         sent.DomainEvents.Cast<ProviderInvoiceChanged>().Select(change => change.Status)
             .ShouldBe([ProviderInvoiceStatus.PaymentFailed, ProviderInvoiceStatus.Paid]);
     }

@@ -28,8 +28,8 @@ public static class PaymentsEndpoints
 
         var invoices = app.MapGroup("/v1/invoices").WithTags("Payments").ProducesProblem(StatusCodes.Status401Unauthorized);
         invoices.MapPost("/{id}/charge", Charge).RequireAuthorization(AccessPolicies.Admin).WithName("ChargeInvoice")
-            .WithSummary("Send an open invoice to Stripe and collect it (manual invoices; PAY-4), or try again after a failed payment")
-            .WithDescription("Answers 202 with the payment state; the Stripe calls run right after. 409 customer_not_linked, stripe_not_configured, invoice_not_chargeable or invoice_already_sent.")
+            .WithSummary("Send an open invoice to Stripe and collect it (manual invoices; PAY-4), or try again after a failed payment or a send Stripe refused")
+            .WithDescription("Answers 202 with the payment state; the Stripe calls run right after. 409 customer_not_linked, stripe_not_configured, invoice_not_chargeable, invoice_being_sent or invoice_already_sent.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapGet("/{id}/payment", GetPayment).RequireAuthorization(AccessPolicies.Client).WithName("GetInvoicePayment")
             .WithSummary("Where the invoice stands in Stripe: not_sent, queued, draft, open, paid, payment_failed, void or uncollectible, with the queued calls")

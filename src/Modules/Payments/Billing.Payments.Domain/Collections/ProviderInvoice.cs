@@ -71,20 +71,41 @@ internal sealed class ProviderInvoice : AggregateRoot
 
     public void Finalized(DateTimeOffset now) => Advance(ProviderInvoiceStatus.Open, now);
 
-    /// <summary>An admin charges again after a failed collection (the customer has a card now); answers the attempt number.</summary>
-    public int RetryCollection(DateTimeOffset now)
+    /// <summary>
+    /// An admin charges again: after a failed payment (the customer has a card now), or after a send
+    /// that Stripe refused for good (the link was wrong and has been fixed). Nothing may still be
+    /// running for the invoice. Answers what to queue and its attempt number, which keys the new calls.
+    /// </summary>
+    public (ChargeAgain What, int Attempt) ChargeAgain(bool workPending, string currentProviderCustomerId, DateTimeOffset now)
     {
-        if (Status != ProviderInvoiceStatus.PaymentFailed)
+        if (IsSettled || Status == ProviderInvoiceStatus.Uncollectible)
         {
             throw new BusinessRuleViolation(
                 "invoice_already_sent",
-                $"Invoice {Id} was sent to Stripe and is {Name(Status)} there; only a failed payment can be charged again.");
+                $"Invoice {Id} was sent to Stripe and is {Name(Status)} there; there is nothing to charge.");
+        }
+
+        if (workPending)
+        {
+            throw new BusinessRuleViolation(
+                "invoice_being_sent", $"Invoice {Id} is being sent to Stripe right now; see GET /v1/invoices/{Id}/payment and charge again if it fails.");
         }
 
         CollectionAttempts++;
-        Status = ProviderInvoiceStatus.Open;
         UpdatedAt = now;
-        return CollectionAttempts;
+        if (Status is ProviderInvoiceStatus.PaymentFailed or ProviderInvoiceStatus.Open)
+        {
+            Status = ProviderInvoiceStatus.Open;
+            return (Domain.Collections.ChargeAgain.Collect, CollectionAttempts);
+        }
+
+        // Nothing was created at Stripe yet: the customer's current link is the one to use.
+        if (ProviderInvoiceId is null)
+        {
+            ProviderCustomerId = currentProviderCustomerId;
+        }
+
+        return (Domain.Collections.ChargeAgain.Resend, CollectionAttempts);
     }
 
     public void RequestVoid(DateTimeOffset now)

@@ -31,8 +31,15 @@ internal sealed class SendInvoiceToProviderHandler(
         {
             if (command.ByAdmin)
             {
-                var attempt = sent.RetryCollection(now);
-                await operations.QueueAsync(ProviderOperationKind.CollectInvoice, sent.Id, attempt.ToString(), now, cancellationToken);
+                var pending = (await operations.ForSubjectAsync(sent.Id, cancellationToken)).Any(operation => operation.Status == ProviderOperationStatus.Pending);
+                var linked = (await mediator.Send(new GetCustomerQuery(sent.CustomerId), cancellationToken)).StripeCustomerId ?? sent.ProviderCustomerId;
+                var (what, attempt) = sent.ChargeAgain(pending, linked, now);
+                await operations.QueueAsync(
+                    what == ChargeAgain.Collect ? ProviderOperationKind.CollectInvoice : ProviderOperationKind.SendInvoice,
+                    sent.Id,
+                    attempt.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    now,
+                    cancellationToken);
             }
 
             return await mediator.Send(new GetInvoicePayment.GetInvoicePaymentQuery(command.InvoiceId), cancellationToken);
