@@ -102,7 +102,7 @@ function actions(invoice, payment, refresh, error) {
       title: 'Finalize the draft', text: 'It gets its number and is due; it cannot be changed afterwards.', button: 'Finalize', danger: false,
       run: () => post(`/v1/invoices/${invoice.id}/finalize`, {}),
     }) : null,
-    owed && payment && ['not_sent', 'payment_failed'].includes(payment.status) ? act('Charge', {
+    owed && chargeable(payment) ? act('Charge', {
       title: `Charge ${number}`, text: 'Sends the invoice to Stripe and collects it with the customer\'s default payment method.', button: 'Charge', danger: false,
       run: () => post(`/v1/invoices/${invoice.id}/charge`),
     }) : null,
@@ -122,6 +122,12 @@ function actions(invoice, payment, refresh, error) {
       title: `Write ${number} off`, text: 'Marks the invoice uncollectible, here and in Stripe.', needsReason: true, button: 'Mark uncollectible',
       run: ({ reason }) => post(`/v1/invoices/${invoice.id}/mark-uncollectible`, { reason }),
     }) : null);
+}
+
+/** Not sent yet, a failed payment, or a send Stripe refused for good: and nothing still queued. */
+function chargeable(payment) {
+  if (!payment || payment.operations.some((operation) => operation.status === 'pending')) return false;
+  return ['not_sent', 'payment_failed'].includes(payment.status) || payment.operations.some((operation) => operation.status === 'failed');
 }
 
 async function save(path, fileName, error) {
