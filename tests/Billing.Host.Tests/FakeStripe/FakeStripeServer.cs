@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Billing.Host.Tests.Support;
 
 namespace Billing.Host.Tests.FakeStripe;
 
@@ -13,7 +14,7 @@ public enum FakeFailure
 {
     None,
 
-    /// <summary>Does the work, then answers too late for the client's timeout: a retry must be replayed, not redone.</summary>
+    /// <summary>Does the work, then holds the answer until the client has given up and asked again: the retry must be replayed, not redone.</summary>
     Timeout,
 
     /// <summary>Answers 500 without doing anything.</summary>
@@ -46,6 +47,9 @@ public sealed class FakeStripeServer : IAsyncDisposable
     private readonly HttpClient _webhookClient = new();
     private int _sequence;
     private int _disposed;
+    private readonly Dictionary<string, TaskCompletionSource> _awaitingRetry = [];
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private List<(string Type, JsonObject Subject)>? _emitting;
     private Func<FakeRequest, bool>? _holdWhen;
     private bool _holdAfterDoingIt;
     private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,9 +75,6 @@ public sealed class FakeStripeServer : IAsyncDisposable
     public HttpClient? WebhookClient { get; set; }
 
     public FakeFailure FailFirstAttempt { get; set; }
-
-    /// <summary>How long a <see cref="FakeFailure.Timeout"/> answer is held back.</summary>
-    public TimeSpan TimeoutDelay { get; set; } = TimeSpan.FromSeconds(3);
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
@@ -181,6 +182,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
             return;
         }
 
+        _released.TrySetResult();
         _listener.Stop();
         _listener.Close();
         await _loop.ContinueWith(_ => { });
@@ -236,17 +238,14 @@ public sealed class FakeStripeServer : IAsyncDisposable
                 await HoldAsync();
             }
 
-            var (status, answer, replayed, delay) = Handle(request);
+            var (status, answer, replayed, answerAfter, webhooks) = Handle(request);
             if (held && _holdAfterDoingIt)
             {
                 await HoldAsync();
             }
 
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay);
-            }
-
+            // A "timeout": the answer leaves only once the client has given up on it and asked again.
+            await answerAfter;
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json";
             context.Response.Headers["Request-Id"] = $"req_{Interlocked.Increment(ref _sequence)}";
@@ -256,8 +255,21 @@ public sealed class FakeStripeServer : IAsyncDisposable
             }
 
             var bytes = Encoding.UTF8.GetBytes(answer);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
+            try
+            {
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+            finally
+            {
+                Changes.Pulse();
+            }
+
+            // As Stripe does: the events of a request are sent after its answer.
+            foreach (var (type, subject) in webhooks)
+            {
+                Deliver(type, subject);
+            }
         }
         catch (Exception) when (!_listener.IsListening)
         {
@@ -276,51 +288,58 @@ public sealed class FakeStripeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Never answers: the test kills the client meanwhile; the fake's disposal lets go.</summary>
     private async Task HoldAsync()
     {
         _held.TrySetResult();
-        await Task.Delay(TimeSpan.FromMinutes(5));
+        await _released.Task;
         throw new HttpListenerException(995, "Held until the client was gone.");
     }
 
-    private (int Status, string Body, bool Replayed, TimeSpan Delay) Handle(FakeRequest request)
+    private (int Status, string Body, bool Replayed, Task AnswerAfter, List<(string Type, JsonObject Subject)> Webhooks) Handle(FakeRequest request)
     {
         if (request.Authorization is not { } authorization || !authorization.StartsWith("Bearer sk_", StringComparison.Ordinal))
         {
-            return (401, Error("invalid_request_error", "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth."), false, TimeSpan.Zero);
+            return (401, Error("invalid_request_error", "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth."), false, Task.CompletedTask, []);
         }
 
         if (request.Method == "POST" && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal) != true)
         {
-            return (400, Error("invalid_request_error", "Stripe takes application/x-www-form-urlencoded bodies."), false, TimeSpan.Zero);
+            return (400, Error("invalid_request_error", "Stripe takes application/x-www-form-urlencoded bodies."), false, Task.CompletedTask, []);
         }
 
         var (route, ids) = Route(request.Method, request.Path);
         if (route is null)
         {
-            return (404, Error("invalid_request_error", $"Unrecognized request URL ({request.Method}: {request.Path})."), false, TimeSpan.Zero);
+            return (404, Error("invalid_request_error", $"Unrecognized request URL ({request.Method}: {request.Path})."), false, Task.CompletedTask, []);
         }
 
         if (StripeParameterRules.Endpoints[(request.Method, route)].CheckRequest(request.Fields) is { } invalid)
         {
-            return (400, Error("invalid_request_error", invalid, param: invalid.Split(": ").Last().TrimEnd('.')), false, TimeSpan.Zero);
+            return (400, Error("invalid_request_error", invalid, param: invalid.Split(": ").Last().TrimEnd('.')), false, Task.CompletedTask, []);
         }
 
         var fingerprint = $"{request.Method} {request.Path} {string.Join('&', request.Fields.OrderBy(field => field.Key, StringComparer.Ordinal).Select(field => $"{field.Key}={field.Value}"))}";
         lock (_gate)
         {
+            // The client asking again is what releases a held "timed out" answer.
+            if (_awaitingRetry.Remove(request.IdempotencyKey ?? fingerprint, out var retried))
+            {
+                retried.TrySetResult();
+            }
+
             if (request.IdempotencyKey is { } key)
             {
                 if (key.Length > 255)
                 {
-                    return (400, Error("invalid_request_error", "Idempotency keys are at most 255 characters."), false, TimeSpan.Zero);
+                    return (400, Error("invalid_request_error", "Idempotency keys are at most 255 characters."), false, Task.CompletedTask, []);
                 }
 
                 if (_idempotency.TryGetValue(key, out var earlier))
                 {
                     return earlier.Fingerprint == fingerprint
-                        ? (earlier.Status, earlier.Body, true, TimeSpan.Zero)
-                        : (400, Error("idempotency_error", $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request."), false, TimeSpan.Zero);
+                        ? (earlier.Status, earlier.Body, true, Task.CompletedTask, [])
+                        : (400, Error("idempotency_error", $"Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '{key}' if you meant to execute a different request."), false, Task.CompletedTask, []);
                 }
             }
 
@@ -328,19 +347,30 @@ public sealed class FakeStripeServer : IAsyncDisposable
             switch (failure)
             {
                 case FakeFailure.ServerError:
-                    return (500, Error("api_error", "Something went wrong on Stripe's end."), false, TimeSpan.Zero);
+                    return (500, Error("api_error", "Something went wrong on Stripe's end."), false, Task.CompletedTask, []);
                 case FakeFailure.RateLimited:
-                    return (429, Error("rate_limit_error", "Too many requests hit the API too quickly."), false, TimeSpan.Zero);
+                    return (429, Error("rate_limit_error", "Too many requests hit the API too quickly."), false, Task.CompletedTask, []);
             }
 
+            _emitting = [];
             var (status, answer) = Process(request, route, ids);
+            var webhooks = _emitting;
+            _emitting = null;
             var body = answer.ToJsonString();
             if (request.IdempotencyKey is { } storedKey)
             {
                 _idempotency[storedKey] = (fingerprint, status, body);
             }
 
-            return (status, body, false, failure == FakeFailure.Timeout ? TimeoutDelay : TimeSpan.Zero);
+            var answerAfter = Task.CompletedTask;
+            if (failure == FakeFailure.Timeout)
+            {
+                var retry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _awaitingRetry[request.IdempotencyKey ?? fingerprint] = retry;
+                answerAfter = Task.WhenAny(retry.Task, _released.Task);
+            }
+
+            return (status, body, false, answerAfter, webhooks);
         }
     }
 
@@ -624,8 +654,21 @@ public sealed class FakeStripeServer : IAsyncDisposable
         return found is not null;
     }
 
-    /// <summary>Sends a signed event to <see cref="WebhookUrl"/> after the answer, as Stripe does.</summary>
+    /// <summary>An event of the request being handled is sent after its answer; one of a test's own action at once.</summary>
     private void Emit(string type, JsonObject subject)
+    {
+        if (_emitting is { } pending)
+        {
+            pending.Add((type, (JsonObject)subject.DeepClone()));
+        }
+        else
+        {
+            Deliver(type, subject);
+        }
+    }
+
+    /// <summary>Sends a signed event to <see cref="WebhookUrl"/>, as Stripe does.</summary>
+    private void Deliver(string type, JsonObject subject)
     {
         if (WebhookUrl is not { } url)
         {
@@ -635,7 +678,6 @@ public sealed class FakeStripeServer : IAsyncDisposable
         var (payload, signature) = SignedEvent($"evt_{Interlocked.Increment(ref _sequence):D8}", type, (JsonObject)subject.DeepClone(), DateTimeOffset.UtcNow, WebhookSecret);
         _deliveries.Add(Task.Run(async () =>
         {
-            await Task.Delay(50);
             try
             {
                 using var content = new StringContent(payload, Encoding.UTF8, "application/json");
@@ -647,6 +689,10 @@ public sealed class FakeStripeServer : IAsyncDisposable
             catch (HttpRequestException)
             {
                 WebhooksSent.Enqueue((type, 0));
+            }
+            finally
+            {
+                Changes.Pulse();
             }
         }));
     }

@@ -2,7 +2,8 @@ namespace Billing.Host.Tests.Support;
 
 /// <summary>
 /// Waits for a condition that background work (the outbox, the payment processor, a webhook)
-/// makes true, checking it again every few milliseconds; fails with the last observation after 20 s.
+/// makes true: it looks again each time the product commits something or the fake Stripe answers
+/// (<see cref="Changes"/>), and gives up with the last observation after 20 s without it.
 /// A wait on a condition, not on a time.
 /// </summary>
 public static class Eventually
@@ -12,18 +13,20 @@ public static class Eventually
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
+            var seen = Changes.Version;
             var observed = await observe();
             if (until(observed))
             {
                 return observed;
             }
 
-            if (DateTime.UtcNow > deadline)
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
             {
                 throw new ShouldAssertException($"Gave up waiting for {what}; last saw {observed}");
             }
 
-            await Task.Delay(25);
+            await Changes.AfterAsync(seen, left);
         }
     }
 }
