@@ -8,60 +8,48 @@ namespace Billing.Host.Tests.FakeStripe;
 /// </summary>
 internal static class StripeParameterRules
 {
+    /// <summary>What creating and updating a customer both take.</summary>
+    private static readonly (string Name, Param Param)[] CustomerFields =
+    [
+        ("address", P.OrEmpty(P.Obj([("city", P.Str), ("country", P.Str), ("line1", P.Str), ("line2", P.Str), ("postal_code", P.Str), ("state", P.Str)]))),
+        ("balance", P.Int),
+        ("cash_balance", P.Obj([("settings", P.Obj([("reconciliation_mode", P.Enum("automatic", "manual", "merchant_default"))]))])),
+        ("coupon", P.Str),
+        ("description", P.Str),
+        ("email", P.Str),
+        ("expand", P.List(P.Str)),
+        ("invoice_prefix", P.Str),
+        ("invoice_settings", P.Obj([("custom_fields", P.OrEmpty(P.List(P.Any))), ("default_payment_method", P.Str), ("footer", P.Str), ("rendering_options", P.OrEmpty(P.Obj([("amount_tax_display", P.Enum("", "exclude_tax", "include_inclusive_tax"))])))])),
+        ("metadata", P.OrEmpty(P.Map)),
+        ("name", P.Str),
+        ("next_invoice_sequence", P.Int),
+        ("phone", P.Str),
+        ("preferred_locales", P.List(P.Str)),
+        ("promotion_code", P.Str),
+        ("shipping", P.OrEmpty(P.Obj([("address", P.Obj([("city", P.Str), ("country", P.Str), ("line1", P.Str), ("line2", P.Str), ("postal_code", P.Str), ("state", P.Str)])), ("name", P.Str), ("phone", P.Str)], required: ["address", "name"]))),
+        ("source", P.Str),
+        ("tax", P.Obj([("ip_address", P.OrEmpty(P.Str))])),
+        ("tax_exempt", P.Enum("", "exempt", "none", "reverse")),
+    ];
+
     public static readonly IReadOnlyDictionary<(string Method, string Path), ObjectParam> Endpoints = new Dictionary<(string, string), ObjectParam>
     {
         [("POST", "/v1/customers")] = P.Obj(
         [
-            ("address", P.OrEmpty(P.Obj([("city", P.Str), ("country", P.Str), ("line1", P.Str), ("line2", P.Str), ("postal_code", P.Str), ("state", P.Str)]))),
-            ("balance", P.Int),
-            ("cash_balance", P.Obj([("settings", P.Obj([("reconciliation_mode", P.Enum("automatic", "manual", "merchant_default"))]))])),
-            ("coupon", P.Str),
-            ("description", P.Str),
-            ("email", P.Str),
-            ("expand", P.List(P.Str)),
-            ("invoice_prefix", P.Str),
-            ("invoice_settings", P.Obj([("custom_fields", P.OrEmpty(P.List(P.Any))), ("default_payment_method", P.Str), ("footer", P.Str), ("rendering_options", P.OrEmpty(P.Obj([("amount_tax_display", P.Enum("", "exclude_tax", "include_inclusive_tax"))])))])),
-            ("metadata", P.OrEmpty(P.Map)),
-            ("name", P.Str),
-            ("next_invoice_sequence", P.Int),
+            .. CustomerFields,
             ("payment_method", P.Str),
-            ("phone", P.Str),
-            ("preferred_locales", P.List(P.Str)),
-            ("promotion_code", P.Str),
-            ("shipping", P.OrEmpty(P.Obj([("address", P.Obj([("city", P.Str), ("country", P.Str), ("line1", P.Str), ("line2", P.Str), ("postal_code", P.Str), ("state", P.Str)])), ("name", P.Str), ("phone", P.Str)], required: ["address", "name"]))),
-            ("source", P.Str),
-            ("tax", P.Obj([("ip_address", P.OrEmpty(P.Str))])),
-            ("tax_exempt", P.Enum("", "exempt", "none", "reverse")),
             ("tax_id_data", P.List(P.Obj([("type", P.Str), ("value", P.Str)], required: ["type", "value"]))),
             ("test_clock", P.Str),
         ]),
         [("POST", "/v1/customers/{customer}")] = P.Obj(
         [
-            ("address", P.OrEmpty(P.Obj([("city", P.Str), ("country", P.Str), ("line1", P.Str), ("line2", P.Str), ("postal_code", P.Str), ("state", P.Str)]))),
-            ("balance", P.Int),
+            .. CustomerFields,
             ("bank_account", P.AnyOf(P.Obj([("account_holder_name", P.Str), ("account_holder_type", P.Enum("company", "individual")), ("account_number", P.Str), ("country", P.Str), ("currency", P.Str), ("object", P.Enum("bank_account")), ("routing_number", P.Str)], required: ["account_number", "country"]), P.Str)),
             ("card", P.AnyOf(P.Obj([("address_city", P.Str), ("address_country", P.Str), ("address_line1", P.Str), ("address_line2", P.Str), ("address_state", P.Str), ("address_zip", P.Str), ("cvc", P.Str), ("exp_month", P.Int), ("exp_year", P.Int), ("metadata", P.Map), ("name", P.Str), ("number", P.Str), ("object", P.Enum("card"))], required: ["exp_month", "exp_year", "number"]), P.Str)),
-            ("cash_balance", P.Obj([("settings", P.Obj([("reconciliation_mode", P.Enum("automatic", "manual", "merchant_default"))]))])),
-            ("coupon", P.Str),
             ("default_alipay_account", P.Str),
             ("default_bank_account", P.Str),
             ("default_card", P.Str),
             ("default_source", P.Str),
-            ("description", P.Str),
-            ("email", P.Str),
-            ("expand", P.List(P.Str)),
-            ("invoice_prefix", P.Str),
-            ("invoice_settings", P.Obj([("custom_fields", P.OrEmpty(P.List(P.Any))), ("default_payment_method", P.Str), ("footer", P.Str), ("rendering_options", P.OrEmpty(P.Obj([("amount_tax_display", P.Enum("", "exclude_tax", "include_inclusive_tax"))])))])),
-            ("metadata", P.OrEmpty(P.Map)),
-            ("name", P.Str),
-            ("next_invoice_sequence", P.Int),
-            ("phone", P.Str),
-            ("preferred_locales", P.List(P.Str)),
-            ("promotion_code", P.Str),
-            ("shipping", P.OrEmpty(P.Obj([("address", P.Obj([("city", P.Str), ("country", P.Str), ("line1", P.Str), ("line2", P.Str), ("postal_code", P.Str), ("state", P.Str)])), ("name", P.Str), ("phone", P.Str)], required: ["address", "name"]))),
-            ("source", P.Str),
-            ("tax", P.Obj([("ip_address", P.OrEmpty(P.Str))])),
-            ("tax_exempt", P.Enum("", "exempt", "none", "reverse")),
         ]),
         [("POST", "/v1/invoices")] = P.Obj(
         [

@@ -6,7 +6,6 @@ using Billing.Invoicing.Application.Invoices.CreateManualInvoice;
 using Billing.Invoicing.Application.Invoices.Documents;
 using Billing.Invoicing.Application.Invoices.ExportInvoices;
 using Billing.Invoicing.Application.Invoices.FinalizeInvoice;
-using Billing.Invoicing.Application.Invoices.GetInvoice;
 using Billing.Invoicing.Application.Invoices.GetInvoiceHistory;
 using Billing.Invoicing.Application.Invoices.ListInvoices;
 using Billing.Invoicing.Application.Invoices.MarkUncollectible;

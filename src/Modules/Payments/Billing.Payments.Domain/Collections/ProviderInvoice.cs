@@ -116,6 +116,19 @@ internal sealed class ProviderInvoice : AggregateRoot
 
     public void Paid(DateTimeOffset paidAt, DateTimeOffset now) => Settle(ProviderInvoiceStatus.Paid, null, null, paidAt, now);
 
+    /// <summary>
+    /// Billing's own void or write-off reached the provider. Nothing is raised: Billing's invoice
+    /// made the change, so telling it back would only cost a message and a transaction.
+    /// </summary>
+    public void SettledAsAsked(ProviderInvoiceStatus status, DateTimeOffset now)
+    {
+        if (!IsSettled)
+        {
+            Status = status;
+            UpdatedAt = now;
+        }
+    }
+
     public void Voided(DateTimeOffset now) => Settle(ProviderInvoiceStatus.Void, "voided_in_stripe", "Voided in Stripe.", now, now);
 
     public void MarkedUncollectible(DateTimeOffset now) =>

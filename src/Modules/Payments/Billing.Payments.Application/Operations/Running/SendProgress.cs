@@ -69,20 +69,7 @@ internal sealed class SendProgressHandlers(IProviderInvoiceRepository providerIn
     }
 
     public Task<int> Handle(RecordSettledCommand command, CancellationToken cancellationToken) =>
-        UpdateAsync(
-            command.InvoiceId,
-            sent =>
-            {
-                if (command.Status == ProviderInvoiceStatus.Void)
-                {
-                    sent.Voided(clock.GetUtcNow());
-                }
-                else
-                {
-                    sent.MarkedUncollectible(clock.GetUtcNow());
-                }
-            },
-            cancellationToken);
+        UpdateAsync(command.InvoiceId, sent => sent.SettledAsAsked(command.Status, clock.GetUtcNow()), cancellationToken);
 
     private async Task<int> UpdateAsync(string invoiceId, Action<ProviderInvoice> change, CancellationToken cancellationToken)
     {
