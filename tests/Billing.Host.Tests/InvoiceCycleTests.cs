@@ -98,6 +98,57 @@ public sealed class InvoiceCycleTests
         history[1].GetProperty("changes").GetProperty("status").GetProperty("to").GetString().ShouldBe("open");
     }
 
+    [Fact]
+    public async Task Subscriptions_of_one_batch_are_each_rated_numbered_and_late_billed_on_their_own()
+    {
+        // P5 reads and rates a cycle's batch together: nothing of one subscription may leak into another's invoice.
+        await using var factory = new BillingApiFactory();
+        var late = await InvoicingScenario.CreateAsync(factory);
+        var quiet = await InvoicingScenario.CreateAsync(factory, recurringFee: 5m, taxRate: 10m);
+        var atOnce = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically");
+        await late.SetClockAsync("2026-05-31T23:00:00Z");
+        await late.CallsAtAsync("2026-05-03T10:00:00Z", "2026-05-04T10:00:00Z");
+        await quiet.CallsAtAsync("2026-05-03T10:00:00Z", "2026-05-04T10:00:00Z", "2026-05-05T10:00:00Z", "2026-05-06T10:00:00Z", "2026-05-07T10:00:00Z");
+        await atOnce.CallsAtAsync("2026-05-09T10:00:00Z");
+
+        await late.SetClockAsync("2026-06-01T01:00:00Z");
+        (await atOnce.OnlyInvoiceAsync()).Str("status").ShouldBe("open", "the first invoice of charge_automatically finalizes at once, in the same batch");
+        await late.SetClockAsync("2026-06-01T02:00:00Z");
+        var mayLate = await late.OnlyInvoiceAsync();
+        var mayQuiet = await quiet.OnlyInvoiceAsync();
+        var mayAtOnce = await atOnce.OnlyInvoiceAsync();
+        mayLate.GetProperty("total").GetDecimal().ShouldBe(0.20m);
+        mayQuiet.GetProperty("total").GetDecimal().ShouldBe(6.05m, "5 + 5 calls x 0.10 = 5.50, tax 10 % = 0.55");
+        mayAtOnce.GetProperty("total").GetDecimal().ShouldBe(0.10m);
+        new[] { mayLate, mayQuiet, mayAtOnce }.Select(invoice => invoice.Str("number")).Order().ToList()
+            .ShouldBe(["TEST-000001", "TEST-000002", "TEST-000003"], customMessage: "gap-free across the batch (INV-7)");
+
+        // A late May event for one subscription only; June usage for the other.
+        await late.AdvanceAsync("PT1H");
+        await late.CallsAtAsync("2026-05-20T10:00:00Z");
+        await quiet.SetClockAsync("2026-06-30T00:00:00Z");
+        await quiet.CallsAtAsync("2026-06-10T10:00:00Z");
+        await late.SetClockAsync("2026-07-01T01:00:00Z");
+        await late.SetClockAsync("2026-07-01T02:00:00Z");
+
+        var juneLate = await late.InvoiceAsync((await late.InvoicesAsync())[0].Str("id"));
+        var lateLine = juneLate.GetProperty("lines").EnumerateArray().Single(line => line.Str("kind") == "late_usage");
+        lateLine.GetProperty("quantity").GetDecimal().ShouldBe(1m);
+        UsageLine(juneLate).GetProperty("quantity").GetDecimal().ShouldBe(0m);
+        juneLate.GetProperty("total").GetDecimal().ShouldBe(0.10m);
+
+        var juneQuiet = await quiet.InvoiceAsync((await quiet.InvoicesAsync())[0].Str("id"));
+        juneQuiet.GetProperty("lines").EnumerateArray().ShouldNotContain(line => line.Str("kind") == "late_usage");
+        UsageLine(juneQuiet).GetProperty("quantity").GetDecimal().ShouldBe(1m);
+        juneQuiet.GetProperty("total").GetDecimal().ShouldBe(5.61m, "5 + 1 call x 0.10 = 5.10, tax 10 % = 0.51");
+
+        var juneAtOnce = await atOnce.InvoiceAsync((await atOnce.InvoicesAsync())[0].Str("id"));
+        juneAtOnce.Str("status").ShouldBe("open");
+        juneAtOnce.GetProperty("total").GetDecimal().ShouldBe(0m);
+        new[] { juneLate, juneQuiet, juneAtOnce }.Select(invoice => invoice.Str("number")).Order().ToList()
+            .ShouldBe(["TEST-000004", "TEST-000005", "TEST-000006"]);
+    }
+
     private static JsonElement UsageLine(JsonElement invoice) =>
         invoice.GetProperty("lines").EnumerateArray().Single(line => line.Str("kind") == "usage");
 }

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.Host.Tests.Support;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Host.Tests;
 
@@ -112,6 +116,65 @@ public sealed class MeteringApiTests(BillingApiFactory factory) : IClassFixture<
         (await s.UsageAsync(s.Seats, from, to)).ShouldBe((15m, 3L));
         (await s.UsageAsync(s.Calls, to, to.AddHours(1))).ShouldBe((1m, 1L));
         (await s.UsageAsync(s.Peak, now.AddDays(1), now.AddDays(2))).ShouldBe((0m, 0L));
+    }
+
+    [Fact]
+    public async Task Many_customers_are_summarized_at_once_each_with_its_own_hand_computed_quantities()
+    {
+        var s = await MeteringScenario.CreateAsync(factory);
+        var now = await s.NowAsync();
+        var (from, to) = (now.AddHours(-10), now.AddHours(-1));
+        var other = await (await s.Client.PostAsJsonAsync("/v1/customers", new { externalId = "other-" + s.Suffix, kind = "company", name = "Other", currency = "USD" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        var idle = await (await s.Client.PostAsJsonAsync("/v1/customers", new { externalId = "idle-" + s.Suffix, kind = "company", name = "Idle", currency = "USD" }))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+        object Other(string id, string eventName, DateTimeOffset timestamp, object? properties = null) =>
+            new { id = id + "-other-" + s.Suffix, customer = "other-" + s.Suffix, @event = eventName, timestamp = timestamp.ToString("O"), properties };
+
+        await s.SendBatchAsync(
+            s.Event("c1", s.Calls, from), s.Event("c2", s.Calls, to),
+            s.Event("s1", s.Storage, from, new { gb = 1.5m }), s.Event("s2", s.Storage, from.AddHours(1), new { gb = 2 }),
+            s.Event("p1", s.Peak, from, new { cpu = 4 }),
+            s.Event("u1", s.Users, from, new { user_id = "ann" }), s.Event("u2", s.Users, from.AddHours(1), new { user_id = "ann" }),
+            s.Event("l1", s.Seats, from.AddHours(2), new { seats = 5 }), s.Event("l2", s.Seats, from.AddHours(1), new { seats = 9 }),
+            Other("c1", s.Calls, from), Other("c2", s.Calls, from.AddHours(1)), Other("c3", s.Calls, from.AddHours(2)),
+            Other("s1", s.Storage, from, new { gb = 10 }),
+            Other("p1", s.Peak, from, new { cpu = 1 }), Other("p2", s.Peak, from.AddHours(3), new { cpu = 6.25m }),
+            Other("u1", s.Users, from, new { user_id = "ann" }), Other("u2", s.Users, from.AddHours(1), new { user_id = "bob" }),
+            Other("l1", s.Seats, from.AddHours(1), new { seats = 3 }), Other("l2", s.Seats, from.AddHours(4), new { seats = 7 }));
+
+        IReadOnlyDictionary<string, Billing.Metering.Contracts.UsageSummaryDto> summaries;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CallerContext>().Set(BillingEnvironment.Test, "test:invoicing");
+            summaries = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
+                new Billing.Metering.Contracts.GetUsageSummariesQuery([s.CustomerId, other.Str("id"), idle.Str("id")], from, to));
+        }
+
+        (decimal, long) Of(string customerId, string meter)
+        {
+            var usage = summaries[customerId].Meters.Single(line => line.MeterCode == meter);
+            return (usage.Quantity, usage.EventCount);
+        }
+
+        // The first customer: its c2 falls on the open end of the range.
+        Of(s.CustomerId, s.Calls).ShouldBe((1m, 1L));
+        Of(s.CustomerId, s.Storage).ShouldBe((3.5m, 2L));
+        Of(s.CustomerId, s.Peak).ShouldBe((4m, 1L));
+        Of(s.CustomerId, s.Users).ShouldBe((1m, 2L));
+        Of(s.CustomerId, s.Seats).ShouldBe((5m, 2L));
+        Of(other.Str("id"), s.Calls).ShouldBe((3m, 3L));
+        Of(other.Str("id"), s.Storage).ShouldBe((10m, 1L));
+        Of(other.Str("id"), s.Peak).ShouldBe((6.25m, 2L));
+        Of(other.Str("id"), s.Users).ShouldBe((2m, 2L));
+        Of(other.Str("id"), s.Seats).ShouldBe((7m, 2L));
+        foreach (var meter in new[] { s.Calls, s.Storage, s.Peak, s.Users, s.Seats })
+        {
+            Of(idle.Str("id"), meter).ShouldBe((0m, 0L));
+        }
+
+        // The single summary of the HTTP route agrees with the batch.
+        (await s.UsageAsync(s.Seats, from, to)).ShouldBe(Of(s.CustomerId, s.Seats));
     }
 
     [Fact]

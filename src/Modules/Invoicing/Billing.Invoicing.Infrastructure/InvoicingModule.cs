@@ -1,5 +1,6 @@
 using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
+using Billing.Invoicing.Application.Customers;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Invoices.Issuing;
 using Billing.Invoicing.Application.Notifications;
@@ -19,6 +20,7 @@ public static class InvoicingModule
     public static IServiceCollection AddInvoicingModule(this IServiceCollection services)
     {
         services.AddBillingModule<InvoicingDbContext>(Name);
+        services.AddScoped<CustomerDirectory>();
         services.AddScoped<InvoiceComposer>();
         services.AddScoped<InvoiceIssuer>();
         services.AddScoped<InvoiceNotices>();

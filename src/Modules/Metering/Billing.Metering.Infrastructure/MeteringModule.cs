@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Infrastructure.Modules;
+using Billing.Metering.Application.Usage;
 using Billing.Metering.Infrastructure.Caching;
 using Billing.Metering.Infrastructure.Persistence;
 using Billing.Metering.Infrastructure.Usage;
@@ -18,6 +19,7 @@ public static class MeteringModule
         services.AddSingleton<KnownMeters>();
         services.AddSingleton<KnownCustomers>();
         services.AddSingleton<LateUsageWindowCache>();
+        services.AddScoped<UsageSummaries>();
         return services.AddBillingModule<MeteringDbContext>(Name);
     }
 }

@@ -13,6 +13,9 @@ internal interface ICustomerRepository
     /// <summary>A detached customer, for reading.</summary>
     Task<Customer?> ReadAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Detached customers whose Billing ids are among those given.</summary>
+    Task<IReadOnlyList<Customer>> ReadManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>Detached customers whose external ids are among those given.</summary>
     Task<IReadOnlyList<Customer>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
 

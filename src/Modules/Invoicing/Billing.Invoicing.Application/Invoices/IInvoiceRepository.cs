@@ -13,24 +13,37 @@ internal interface IInvoiceRepository
     /// <summary>A tracked invoice with its lines, to change inside a command.</summary>
     Task<Invoice?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Tracked invoices with their lines, in one query; unknown ids are absent.</summary>
+    Task<IReadOnlyDictionary<string, Invoice>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     Task<Invoice?> ReadAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>The highest generation the period has had (a regeneration counts up from it); null if none.</summary>
     Task<int?> LastGenerationAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken);
 
+    /// <summary>Which of these subscription periods have an invoice of any generation (this unit of work's included).</summary>
+    Task<IReadOnlySet<SubscriptionPeriod>> InvoicedAsync(IReadOnlyCollection<SubscriptionPeriod> periods, CancellationToken cancellationToken);
+
     /// <summary>
-    /// The subscription's live (not void) invoices, with lines, for periods ending after
+    /// The live (not void) invoices, with lines, of these subscriptions for periods ending after
     /// <paramref name="periodsEndingAfter"/>: what late usage is compared against (INV-5).
     /// </summary>
-    Task<IReadOnlyList<Invoice>> ListLiveAsync(string subscriptionId, DateTimeOffset periodsEndingAfter, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Invoice>> ListLiveAsync(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string invoiceId, CancellationToken cancellationToken);
 
-    /// <summary>When the subscription's latest finalized invoice before this period was issued.</summary>
-    Task<DateTimeOffset?> LastIssuedBeforeAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken);
+    /// <summary>
+    /// For each of these subscription periods, when the subscription's latest finalized invoice of an
+    /// earlier period was issued; absent when there is none.
+    /// </summary>
+    Task<IReadOnlyDictionary<SubscriptionPeriod, DateTimeOffset>> LastIssuedBeforeAsync(
+        IReadOnlyCollection<SubscriptionPeriod> periods, CancellationToken cancellationToken);
 
-    /// <summary>INV-7: the last number given in the environment, counting those given in this unit of work (0 before the first).</summary>
-    Task<long> LastSequenceAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// INV-7: the next number of the environment. Inside one unit of work (which holds the write lock)
+    /// each call gives the one after the last, without asking the database again.
+    /// </summary>
+    Task<long> NextSequenceAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> DraftsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
@@ -43,6 +56,9 @@ internal interface IInvoiceRepository
 
     Task<bool> CustomerHasInvoicesAsync(string customerId, CancellationToken cancellationToken);
 }
+
+/// <summary>A subscription's billing period, named by its start.</summary>
+internal readonly record struct SubscriptionPeriod(string SubscriptionId, DateTimeOffset PeriodStart);
 
 internal static class InvoiceRepositoryExtensions
 {

@@ -13,6 +13,7 @@ internal interface IPlanRepository
     /// <summary>A tracked plan, to change inside a command.</summary>
     Task<Plan?> FindByCodeAsync(string code, CancellationToken cancellationToken);
 
+    /// <summary>A detached plan, read once per unit of work (plans change only through their own commands).</summary>
     Task<Plan?> ReadByIdAsync(string id, CancellationToken cancellationToken);
 
     Task<Plan?> ReadByCodeAsync(string code, CancellationToken cancellationToken);

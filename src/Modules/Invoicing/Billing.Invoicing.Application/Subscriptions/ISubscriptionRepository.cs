@@ -14,6 +14,12 @@ internal interface ISubscriptionRepository
     /// <summary>A tracked subscription, to change inside a command.</summary>
     Task<Subscription?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>Tracked subscriptions, in one query; unknown ids are absent.</summary>
+    Task<IReadOnlyDictionary<string, Subscription>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Detached subscriptions, in one query; unknown ids are absent.</summary>
+    Task<IReadOnlyDictionary<string, Subscription>> ReadManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
     /// <summary>INV-2: subscriptions whose unbilled period ended at or before the cutoff, oldest first.</summary>
     Task<IReadOnlyList<string>> DueAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Specifications;
 using Billing.BuildingBlocks.Infrastructure.Audit;
@@ -6,23 +7,35 @@ using Billing.Invoicing.Application.Invoices;
 using Billing.Invoicing.Application.Invoices.ListInvoices;
 using Billing.Invoicing.Domain.Invoices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Billing.Invoicing.Infrastructure.Persistence;
 
 internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRepository
 {
-    public void Add(Invoice invoice) => context.Invoices.Add(invoice);
+    // Invoices added in this unit of work, not saved yet. Kept here rather than read from
+    // DbSet.Local, which runs change detection over everything tracked on every call.
+    private readonly List<Invoice> _added = [];
+    private (DbTransaction Transaction, long Last)? _sequence;
+
+    public void Add(Invoice invoice)
+    {
+        context.Invoices.Add(invoice);
+        _added.Add(invoice);
+    }
 
     public async Task<Invoice?> FindAsync(string id, CancellationToken cancellationToken) =>
-        context.Invoices.Local.FirstOrDefault(invoice => invoice.Id == id)
-        ?? await context.Invoices.SingleOrDefaultAsync(invoice => invoice.Id == id, cancellationToken);
+        await context.Invoices.FindAsync([id], cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, Invoice>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        await context.Invoices.Where(invoice => ids.Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
 
     public Task<Invoice?> ReadAsync(string id, CancellationToken cancellationToken) =>
         context.Invoices.AsNoTracking().SingleOrDefaultAsync(invoice => invoice.Id == id, cancellationToken);
 
     public async Task<int?> LastGenerationAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken)
     {
-        var pending = context.Invoices.Local
+        var pending = _added
             .Where(invoice => invoice.SubscriptionId == subscriptionId && invoice.PeriodStart == periodStart)
             .Select(invoice => (int?)invoice.Generation)
             .Max();
@@ -32,24 +45,64 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
         return pending is null ? stored : stored is null ? pending : Math.Max(pending.Value, stored.Value);
     }
 
-    public async Task<IReadOnlyList<Invoice>> ListLiveAsync(string subscriptionId, DateTimeOffset periodsEndingAfter, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlySet<SubscriptionPeriod>> InvoicedAsync(IReadOnlyCollection<SubscriptionPeriod> periods, CancellationToken cancellationToken)
+    {
+        var subscriptionIds = periods.Select(period => period.SubscriptionId).Distinct().ToList();
+        var starts = periods.Select(period => period.PeriodStart).Distinct().ToList();
+        var stored = await context.Invoices
+            .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && starts.Contains(invoice.PeriodStart))
+            .Select(invoice => new { invoice.SubscriptionId, invoice.PeriodStart })
+            .ToListAsync(cancellationToken);
+        var invoiced = stored.Select(row => new SubscriptionPeriod(row.SubscriptionId, row.PeriodStart))
+            .Concat(_added.Select(invoice => new SubscriptionPeriod(invoice.SubscriptionId, invoice.PeriodStart)))
+            .ToHashSet();
+        invoiced.IntersectWith(periods);
+        return invoiced;
+    }
+
+    public async Task<IReadOnlyList<Invoice>> ListLiveAsync(
+        IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, CancellationToken cancellationToken) =>
         await context.Invoices.AsNoTracking()
-            .Where(invoice => invoice.SubscriptionId == subscriptionId && invoice.PeriodEnd > periodsEndingAfter && invoice.Status != InvoiceStatus.Void)
+            .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && invoice.PeriodEnd > periodsEndingAfter && invoice.Status != InvoiceStatus.Void)
             .ToListAsync(cancellationToken);
 
-    public Task<DateTimeOffset?> LastIssuedBeforeAsync(string subscriptionId, DateTimeOffset periodStart, CancellationToken cancellationToken) =>
-        context.Invoices
-            .Where(invoice => invoice.SubscriptionId == subscriptionId && invoice.PeriodStart < periodStart && invoice.IssuedAt != null)
-            .OrderByDescending(invoice => invoice.PeriodStart)
-            .Select(invoice => invoice.IssuedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-
-    public async Task<long> LastSequenceAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<SubscriptionPeriod, DateTimeOffset>> LastIssuedBeforeAsync(
+        IReadOnlyCollection<SubscriptionPeriod> periods, CancellationToken cancellationToken)
     {
-        // Numbers given earlier in this unit of work are not saved yet; count them too.
-        var pending = context.Invoices.Local.Max(invoice => invoice.Sequence) ?? 0L;
-        var stored = await context.Invoices.MaxAsync(invoice => invoice.Sequence, cancellationToken) ?? 0L;
-        return Math.Max(pending, stored);
+        var issued = new Dictionary<SubscriptionPeriod, DateTimeOffset>(periods.Count);
+
+        // One query per distinct period start: a batch of one cycle has a single one.
+        foreach (var group in periods.GroupBy(period => period.PeriodStart))
+        {
+            var start = group.Key;
+            var subscriptionIds = group.Select(period => period.SubscriptionId).Distinct().ToList();
+            var latest = await context.Invoices
+                .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && invoice.IssuedAt != null && invoice.PeriodStart < start
+                    && invoice.PeriodStart == context.Invoices
+                        .Where(earlier => earlier.SubscriptionId == invoice.SubscriptionId && earlier.IssuedAt != null && earlier.PeriodStart < start)
+                        .Max(earlier => earlier.PeriodStart))
+                .Select(invoice => new { invoice.SubscriptionId, IssuedAt = invoice.IssuedAt!.Value })
+                .ToListAsync(cancellationToken);
+            foreach (var row in latest)
+            {
+                var key = new SubscriptionPeriod(row.SubscriptionId, start);
+                issued[key] = issued.TryGetValue(key, out var other) && other > row.IssuedAt ? other : row.IssuedAt;
+            }
+        }
+
+        return issued;
+    }
+
+    public async Task<long> NextSequenceAsync(CancellationToken cancellationToken)
+    {
+        // The last number is read once per transaction: the transaction holds SQLite's write lock,
+        // so no one else can give a number until it ends.
+        var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        var last = transaction is not null && _sequence is { } known && known.Transaction == transaction
+            ? known.Last
+            : await context.Invoices.MaxAsync(invoice => invoice.Sequence, cancellationToken) ?? 0L;
+        _sequence = transaction is null ? null : (transaction, last + 1);
+        return last + 1;
     }
 
     public async Task<IReadOnlyList<string>> DraftsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>

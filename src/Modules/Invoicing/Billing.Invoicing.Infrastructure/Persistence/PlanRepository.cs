@@ -15,8 +15,22 @@ internal sealed class PlanRepository(InvoicingDbContext context) : IPlanReposito
     public Task<Plan?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
         context.Plans.SingleOrDefaultAsync(plan => plan.Code == code, cancellationToken);
 
-    public Task<Plan?> ReadByIdAsync(string id, CancellationToken cancellationToken) =>
-        context.Plans.AsNoTracking().SingleOrDefaultAsync(plan => plan.Id == id, cancellationToken);
+    // A batch rates many invoices of few plans: each plan is read once per unit of work.
+    private readonly Dictionary<string, Plan> _read = [];
+
+    public async Task<Plan?> ReadByIdAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!_read.TryGetValue(id, out var plan))
+        {
+            plan = await context.Plans.AsNoTracking().SingleOrDefaultAsync(plan => plan.Id == id, cancellationToken);
+            if (plan is not null)
+            {
+                _read[id] = plan;
+            }
+        }
+
+        return plan;
+    }
 
     public Task<Plan?> ReadByCodeAsync(string code, CancellationToken cancellationToken) =>
         context.Plans.AsNoTracking().SingleOrDefaultAsync(plan => plan.Code == code, cancellationToken);

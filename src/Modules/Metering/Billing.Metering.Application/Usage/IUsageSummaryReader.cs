@@ -5,7 +5,12 @@ namespace Billing.Metering.Application.Usage;
 /// <summary>MET-6: aggregates in the database, never by loading events.</summary>
 internal interface IUsageSummaryReader
 {
-    Task<MeterUsage> SummarizeAsync(string customerId, Meter meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+    /// <summary>One meter's usage in <c>[from, to)</c> for each of these customers; a customer without events is absent.</summary>
+    Task<IReadOnlyDictionary<string, MeterUsage>> SummarizeAsync(
+        IReadOnlyCollection<string> customerIds, Meter meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
-internal sealed record MeterUsage(decimal Quantity, long EventCount);
+internal sealed record MeterUsage(decimal Quantity, long EventCount)
+{
+    public static readonly MeterUsage None = new(0m, 0);
+}

@@ -20,24 +20,48 @@ namespace Billing.Invoicing.Application.Invoices.Composing;
 /// the period's usage now is compared with what live invoices billed for it; the difference is rated
 /// at the period's own prices, tiers applied to the period's total. Nothing finalized is touched, and
 /// nothing is billed twice because the comparison counts every earlier bill.
+/// <para>
+/// A batch is composed set-wise: one query for when each subscription last issued, one for the
+/// earlier bills of all of them, and one usage query per meter and distinct range for all their
+/// customers together. A single invoice is a batch of one.
+/// </para>
 /// </remarks>
 internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository invoices)
 {
-    public async Task<ComposedInvoice> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken)
+    public async Task<ComposedInvoice> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken) =>
+        (await ComposeManyAsync([request], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<ComposedInvoice>> ComposeManyAsync(IReadOnlyList<ComposeRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var earlier = await EarlierBillsAsync(requests, cancellationToken);
+        var latePeriods = requests
+            .Select((request, index) => earlier[index].PeriodsToRecheck(request.Subscription.CycleFor(request.Plan.Interval), request.Period).ToList())
+            .ToList();
+        var ranges = requests.SelectMany((request, index) => latePeriods[index]
+            .Select(period => new UsageRange(request.Subscription.CustomerId, period.Start, period.End))
+            .Prepend(new UsageRange(request.Subscription.CustomerId, request.Period.Start, request.UsageEnd)));
+        var usage = await UsageAsync(ranges, cancellationToken);
+        return requests.Select((request, index) => Rate(request, earlier[index], latePeriods[index], usage)).ToList();
+    }
+
+    private static ComposedInvoice Rate(
+        ComposeRequest request, EarlierBills earlier, IReadOnlyList<Period> latePeriods, IReadOnlyDictionary<UsageRange, IReadOnlyDictionary<string, decimal>> usage)
     {
         var (subscription, plan, period) = (request.Subscription, request.Plan, request.Period);
         var version = plan.VersionAt(period.Start);
-        var earlier = await EarlierBillsAsync(request, cancellationToken);
-
-        var usage = await UsageAsync(subscription.CustomerId, period.Start, request.UsageEnd, cancellationToken);
         var own = Rater.Rate(
-            plan.TermsOf(version), period, firstPeriod: period.Start == subscription.StartDate, usage, taxRatePercent: 0m,
-            earlier.BilledFor(period.Start));
+            plan.TermsOf(version), period, firstPeriod: period.Start == subscription.StartDate,
+            usage[new UsageRange(subscription.CustomerId, period.Start, request.UsageEnd)], taxRatePercent: 0m, earlier.BilledFor(period.Start));
         var lines = own.Lines.Select(line => new ServiceLine(line, period.Start, period.End)).ToList();
 
-        foreach (var latePeriod in earlier.PeriodsToRecheck(subscription.CycleFor(plan.Interval), period))
+        foreach (var latePeriod in latePeriods)
         {
-            var lateUsage = await UsageAsync(subscription.CustomerId, latePeriod.Start, latePeriod.End, cancellationToken);
+            var lateUsage = usage[new UsageRange(subscription.CustomerId, latePeriod.Start, latePeriod.End)];
             var billed = earlier.BilledFor(latePeriod.Start);
             var terms = plan.TermsOf(plan.VersionAt(latePeriod.Start));
             foreach (var charge in terms.Charges)
@@ -58,28 +82,56 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
         return new ComposedInvoice(version.Number, lines);
     }
 
-    private async Task<EarlierBills> EarlierBillsAsync(ComposeRequest request, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EarlierBills>> EarlierBillsAsync(IReadOnlyList<ComposeRequest> requests, CancellationToken cancellationToken)
     {
-        var subscriptionId = request.Subscription.Id;
-        var lastIssued = await invoices.LastIssuedBeforeAsync(subscriptionId, request.Period.Start, cancellationToken);
-        var recheckAfter = lastIssued is { } issued ? issued - request.LateUsageWindow : (DateTimeOffset?)null;
+        var periods = requests.Select(request => new SubscriptionPeriod(request.Subscription.Id, request.Period.Start)).ToList();
+        var lastIssued = await invoices.LastIssuedBeforeAsync(periods, cancellationToken);
+        var recheckAfter = requests
+            .Select((request, index) => lastIssued.TryGetValue(periods[index], out var issued) ? issued - request.LateUsageWindow : (DateTimeOffset?)null)
+            .ToList();
 
         // The period's own earlier bills (late lines elsewhere, a voided original) count as well.
-        var from = recheckAfter is { } after && after < request.Period.Start ? after : request.Period.Start;
-        var live = await invoices.ListLiveAsync(subscriptionId, from, cancellationToken);
-        return new EarlierBills(live.Where(invoice => !request.Excluded.Contains(invoice.Id)).ToList(), recheckAfter);
+        var from = requests
+            .Select((request, index) => recheckAfter[index] is { } after && after < request.Period.Start ? after : request.Period.Start)
+            .ToList();
+        var subscriptionIds = requests.Select(request => request.Subscription.Id).Distinct().ToList();
+        var live = (await invoices.ListLiveAsync(subscriptionIds, from.Min(), cancellationToken)).ToLookup(invoice => invoice.SubscriptionId);
+        return requests
+            .Select((request, index) => new EarlierBills(
+                live[request.Subscription.Id].Where(invoice => invoice.PeriodEnd > from[index] && !request.Excluded.Contains(invoice.Id)).ToList(),
+                recheckAfter[index]))
+            .ToList();
     }
 
-    private async Task<Dictionary<string, decimal>> UsageAsync(string customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>The usage of every range, per meter: one summary query per distinct range for all of its customers.</summary>
+    private async Task<IReadOnlyDictionary<UsageRange, IReadOnlyDictionary<string, decimal>>> UsageAsync(
+        IEnumerable<UsageRange> ranges, CancellationToken cancellationToken)
     {
-        if (to <= from)
+        var usage = new Dictionary<UsageRange, IReadOnlyDictionary<string, decimal>>();
+        foreach (var range in ranges.Distinct().GroupBy(range => (range.From, range.To)))
         {
-            return [];
+            var (from, to) = range.Key;
+            if (to <= from)
+            {
+                foreach (var empty in range)
+                {
+                    usage[empty] = new Dictionary<string, decimal>();
+                }
+
+                continue;
+            }
+
+            var summaries = await mediator.Send(new GetUsageSummariesQuery(range.Select(one => one.CustomerId).ToList(), from, to), cancellationToken);
+            foreach (var one in range)
+            {
+                usage[one] = summaries[one.CustomerId].Meters.ToDictionary(meter => meter.MeterCode, meter => meter.Quantity);
+            }
         }
 
-        var summary = await mediator.Send(new GetUsageSummaryQuery(customerId, null, from, to, CustomerKnown: true), cancellationToken);
-        return summary.Meters.ToDictionary(meter => meter.MeterCode, meter => meter.Quantity);
+        return usage;
     }
+
+    private readonly record struct UsageRange(string CustomerId, DateTimeOffset From, DateTimeOffset To);
 }
 
 /// <summary>What to rate: a subscription's period, usage up to <see cref="UsageEnd"/>.</summary>

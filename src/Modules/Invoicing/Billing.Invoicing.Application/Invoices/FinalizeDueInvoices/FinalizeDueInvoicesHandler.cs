@@ -10,18 +10,15 @@ internal sealed class FinalizeDueInvoicesHandler(IInvoiceRepository invoices, In
     public async Task<int> Handle(FinalizeDueInvoicesCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var finalized = 0;
-        foreach (var id in command.InvoiceIds)
-        {
-            // Read inside the transaction: another run may have finalized it meanwhile.
-            var invoice = await invoices.FindAsync(id, cancellationToken);
-            if (invoice is { Status: InvoiceStatus.Draft } && invoice.FinalizesAt <= now)
-            {
-                await issuer.FinalizeAsync(invoice, "grace period ended", cancellationToken);
-                finalized++;
-            }
-        }
 
-        return finalized;
+        // Read inside the transaction: another run may have finalized some meanwhile. Numbered in the order found due.
+        var found = await invoices.FindManyAsync(command.InvoiceIds, cancellationToken);
+        var due = command.InvoiceIds
+            .Select(id => found.GetValueOrDefault(id))
+            .OfType<Invoice>()
+            .Where(invoice => invoice.Status == InvoiceStatus.Draft && invoice.FinalizesAt <= now)
+            .ToList();
+        await issuer.FinalizeManyAsync(due, "grace period ended", cancellationToken);
+        return due.Count;
     }
 }

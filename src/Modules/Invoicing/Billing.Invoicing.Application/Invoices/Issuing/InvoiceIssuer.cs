@@ -1,7 +1,7 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain.Monetary;
 using Billing.BuildingBlocks.Domain.Time;
-using Billing.Customers.Contracts;
+using Billing.Invoicing.Application.Customers;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Plans;
 using Billing.Invoicing.Application.Settings;
@@ -10,14 +10,14 @@ using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Plans;
 using Billing.Invoicing.Domain.Settings;
 using Billing.Invoicing.Domain.Subscriptions;
-using MediatR;
 
 namespace Billing.Invoicing.Application.Invoices.Issuing;
 
 /// <summary>
 /// Makes and finalizes invoices the one way every path shares (scheduled, manual, regenerated):
 /// rate, open the draft with the grace its rules give (INV-3, INV-4), and at finalization rate again
-/// from the latest usage and number it (INV-7).
+/// from the latest usage and number it (INV-7). A cycle's batch goes through together, so its reads
+/// are a fixed number of queries rather than a dozen per invoice; a single invoice is a batch of one.
 /// </summary>
 internal sealed class InvoiceIssuer(
     IInvoiceRepository invoices,
@@ -25,73 +25,105 @@ internal sealed class InvoiceIssuer(
     IPlanRepository plans,
     IInvoicingSettingsRepository settings,
     InvoiceComposer composer,
-    IMediator mediator,
+    CustomerDirectory customers,
     ICallerContext caller,
     TimeProvider clock)
 {
-    private readonly Dictionary<string, Plan> _plans = [];
+    private const string FinalizesAtOnce = "the first invoice of a charge_automatically subscription finalizes at once (INV-4)";
 
-    public async Task<Invoice> IssueAsync(InvoiceRequest request, CancellationToken cancellationToken)
+    public async Task<Invoice> IssueAsync(InvoiceRequest request, CancellationToken cancellationToken) =>
+        (await IssueManyAsync([request], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<Invoice>> IssueManyAsync(IReadOnlyList<InvoiceRequest> requests, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var (subscription, plan) = (request.Subscription, request.Plan);
-        var customer = await mediator.Send(new GetCustomerQuery(subscription.CustomerId), cancellationToken);
         var config = await settings.GetAsync(cancellationToken);
+        await customers.LoadAsync(requests.Select(request => request.Subscription.CustomerId), cancellationToken);
 
-        var invoice = Invoice.Draft(
-            new InvoiceDraft(request.Kind, subscription, plan.Code, customer.Id, customer.Name, customer.ExternalId, plan.Currency, customer.TaxRate,
-                request.Period, request.UsageEnd, request.Generation, request.Replaces?.Id, request.Reason),
-            now);
-        var excluded = new HashSet<string> { invoice.Id };
-        if (request.Replaces is { } replaced)
+        var drafts = new List<Invoice>(requests.Count);
+        foreach (var request in requests)
         {
-            excluded.Add(replaced.Id);
+            var (subscription, plan) = (request.Subscription, request.Plan);
+            var customer = await customers.GetAsync(subscription.CustomerId, cancellationToken);
+            drafts.Add(Invoice.Draft(
+                new InvoiceDraft(request.Kind, subscription, plan.Code, customer.Id, customer.Name, customer.ExternalId, plan.Currency, customer.TaxRate,
+                    request.Period, request.UsageEnd, request.Generation, request.Replaces?.Id, request.Reason),
+                now));
         }
 
-        var composed = await composer.ComposeAsync(
-            new ComposeRequest(subscription, plan, request.Period, request.UsageEnd, config.LateUsageWindow, excluded), cancellationToken);
-        invoice.Recompute(composed.PlanVersion, composed.Lines);
+        var composed = await composer.ComposeManyAsync(
+            requests.Select((request, index) => new ComposeRequest(
+                request.Subscription, request.Plan, request.Period, request.UsageEnd, config.LateUsageWindow, Excluded(drafts[index], request.Replaces))).ToList(),
+            cancellationToken);
 
-        var grace = config.Grace.GraceFor(new InvoiceTraits(
-            FromSubscriptionCycle: request.Kind == InvoiceKind.Scheduled,
-            HasMeteredCharge: invoice.HasMeteredCharge,
-            FirstOfChargeAutomatically: request.Kind == InvoiceKind.Scheduled && request.Generation == 0 && invoice.FirstOfSubscription
-                && subscription.CollectionMethod == CollectionMethod.ChargeAutomatically));
-        invoice.ScheduleFinalization(now + grace);
-        invoices.Add(invoice);
-
-        if (grace == TimeSpan.Zero)
+        var atOnce = new List<Finalization>();
+        for (var index = 0; index < requests.Count; index++)
         {
-            await FinalizeAsync(invoice, subscription, plan, config, "the first invoice of a charge_automatically subscription finalizes at once (INV-4)", cancellationToken);
+            var (request, invoice) = (requests[index], drafts[index]);
+            invoice.Recompute(composed[index].PlanVersion, composed[index].Lines);
+            var grace = config.Grace.GraceFor(new InvoiceTraits(
+                FromSubscriptionCycle: request.Kind == InvoiceKind.Scheduled,
+                HasMeteredCharge: invoice.HasMeteredCharge,
+                FirstOfChargeAutomatically: request.Kind == InvoiceKind.Scheduled && request.Generation == 0 && invoice.FirstOfSubscription
+                    && request.Subscription.CollectionMethod == CollectionMethod.ChargeAutomatically));
+            invoice.ScheduleFinalization(now + grace);
+            invoices.Add(invoice);
+            if (grace == TimeSpan.Zero)
+            {
+                atOnce.Add(new Finalization(invoice, request.Subscription, request.Plan));
+            }
         }
 
-        return invoice;
+        await FinalizeManyAsync(atOnce, config, FinalizesAtOnce, cancellationToken);
+        return drafts;
     }
 
     /// <summary>INV-3: quantities from the latest usage of the period, then draft → open with the next number.</summary>
-    public async Task FinalizeAsync(Invoice invoice, string reason, CancellationToken cancellationToken)
+    public Task FinalizeAsync(Invoice invoice, string reason, CancellationToken cancellationToken) =>
+        FinalizeManyAsync([invoice], reason, cancellationToken);
+
+    /// <summary>INV-3 for many drafts, numbered in the order given.</summary>
+    public async Task FinalizeManyAsync(IReadOnlyList<Invoice> drafts, string reason, CancellationToken cancellationToken)
     {
-        var subscription = await subscriptions.ReadAsync(invoice.SubscriptionId, cancellationToken)
-            ?? throw new InvalidOperationException($"Invoice {invoice.Id} names subscription {invoice.SubscriptionId}, which does not exist.");
-        if (!_plans.TryGetValue(subscription.PlanId, out var plan))
+        var subscriptionsById = await subscriptions.ReadManyAsync(drafts.Select(invoice => invoice.SubscriptionId).Distinct().ToList(), cancellationToken);
+        var finalizations = new List<Finalization>(drafts.Count);
+        foreach (var invoice in drafts)
         {
-            // A batch finalizes many invoices of few plans: read each plan once per unit of work.
-            plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
-            _plans[plan.Id] = plan;
+            var subscription = subscriptionsById.GetValueOrDefault(invoice.SubscriptionId)
+                ?? throw new InvalidOperationException($"Invoice {invoice.Id} names subscription {invoice.SubscriptionId}, which does not exist.");
+            finalizations.Add(new Finalization(invoice, subscription, (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!));
         }
 
-        await FinalizeAsync(invoice, subscription, plan, await settings.GetAsync(cancellationToken), reason, cancellationToken);
+        await FinalizeManyAsync(finalizations, await settings.GetAsync(cancellationToken), reason, cancellationToken);
     }
 
-    private async Task FinalizeAsync(Invoice invoice, Subscription subscription, Plan plan, InvoicingSettings config, string reason, CancellationToken cancellationToken)
+    private async Task FinalizeManyAsync(IReadOnlyList<Finalization> finalizations, InvoicingSettings config, string reason, CancellationToken cancellationToken)
     {
-        var composed = await composer.ComposeAsync(
-            new ComposeRequest(subscription, plan, invoice.BilledPeriod(), invoice.UsageEnd, config.LateUsageWindow, new HashSet<string> { invoice.Id }),
+        if (finalizations.Count == 0)
+        {
+            return;
+        }
+
+        // The notices of the finalization need the customers: read them with the rest of the batch.
+        await customers.LoadAsync(finalizations.Select(finalization => finalization.Invoice.CustomerId), cancellationToken);
+        var composed = await composer.ComposeManyAsync(
+            finalizations.Select(finalization => new ComposeRequest(
+                finalization.Subscription, finalization.Plan, finalization.Invoice.BilledPeriod(), finalization.Invoice.UsageEnd, config.LateUsageWindow,
+                Excluded(finalization.Invoice, replaced: null))).ToList(),
             cancellationToken);
-        invoice.Recompute(composed.PlanVersion, composed.Lines);
-        var sequence = await invoices.LastSequenceAsync(cancellationToken) + 1;
-        invoice.Finalize(sequence, caller.Environment, clock.GetUtcNow(), reason);
+        for (var index = 0; index < finalizations.Count; index++)
+        {
+            var invoice = finalizations[index].Invoice;
+            invoice.Recompute(composed[index].PlanVersion, composed[index].Lines);
+            invoice.Finalize(await invoices.NextSequenceAsync(cancellationToken), caller.Environment, clock.GetUtcNow(), reason);
+        }
     }
+
+    /// <summary>The invoice being rated, and the one it replaces, are not earlier bills of its period.</summary>
+    private static HashSet<string> Excluded(Invoice invoice, Invoice? replaced) =>
+        replaced is null ? [invoice.Id] : [invoice.Id, replaced.Id];
+
+    private sealed record Finalization(Invoice Invoice, Subscription Subscription, Plan Plan);
 }
 
 /// <summary>A new invoice for a subscription's period; <see cref="Replaces"/> when it regenerates one.</summary>

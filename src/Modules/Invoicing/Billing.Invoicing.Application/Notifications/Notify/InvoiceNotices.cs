@@ -2,9 +2,9 @@ using System.Text.Json;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Domain;
 using Billing.Customers.Contracts;
+using Billing.Invoicing.Application.Customers;
 using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Notifications;
-using MediatR;
 
 namespace Billing.Invoicing.Application.Notifications.Notify;
 
@@ -13,7 +13,7 @@ namespace Billing.Invoicing.Application.Notifications.Notify;
 /// of one of its preferences, and queues a webhook delivery to every enabled endpoint where it goes
 /// by webhook or to admins. Called inside the transaction of the change it tells about.
 /// </summary>
-internal sealed class InvoiceNotices(INotificationRepository notifications, IMediator mediator)
+internal sealed class InvoiceNotices(INotificationRepository notifications, CustomerDirectory customers)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -25,7 +25,7 @@ internal sealed class InvoiceNotices(INotificationRepository notifications, IMed
             await RecordAsync(type, "admins", "admin_feed", invoice, now, detail, cancellationToken);
         }
 
-        var customer = await mediator.Send(new GetCustomerQuery(invoice.CustomerId), cancellationToken);
+        var customer = await customers.GetAsync(invoice.CustomerId, cancellationToken);
         var channel = customerPreference(customer.NotificationPreferences);
         if (channel is "email" or "webhook")
         {

@@ -1,5 +1,4 @@
 using Billing.BuildingBlocks.Application.Errors;
-using Billing.BuildingBlocks.Application.Validation;
 using Billing.Customers.Contracts;
 using Billing.Metering.Application.Meters;
 using Billing.Metering.Contracts;
@@ -7,7 +6,7 @@ using MediatR;
 
 namespace Billing.Metering.Application.Usage.GetUsageSummary;
 
-internal sealed class GetUsageSummaryHandler(IMediator mediator, IMeterRepository meters, IUsageSummaryReader reader)
+internal sealed class GetUsageSummaryHandler(IMediator mediator, IMeterRepository meters, UsageSummaries summaries)
     : IRequestHandler<GetUsageSummaryQuery, UsageSummaryDto>
 {
     public async Task<UsageSummaryDto> Handle(GetUsageSummaryQuery query, CancellationToken cancellationToken)
@@ -22,15 +21,7 @@ internal sealed class GetUsageSummaryHandler(IMediator mediator, IMeterRepositor
             ? await meters.ListAsync(cancellationToken)
             : [await meters.FindByCodeAsync(query.MeterCode, cancellationToken) ?? throw new NotFoundException("meter", query.MeterCode)];
 
-        var from = query.From.ToUniversalTime();
-        var to = query.To.ToUniversalTime();
-        var usage = new List<MeterUsageDto>(selected.Count);
-        foreach (var meter in selected)
-        {
-            var measured = await reader.SummarizeAsync(query.CustomerId, meter, from, to, cancellationToken);
-            usage.Add(new MeterUsageDto(meter.Code, meter.EventName, WireName.Of(meter.Aggregation), measured.Quantity, measured.EventCount));
-        }
-
-        return new UsageSummaryDto(query.CustomerId, from, to, usage);
+        var summary = await summaries.SummarizeAsync([query.CustomerId], selected, query.From, query.To, cancellationToken);
+        return summary[query.CustomerId];
     }
 }
