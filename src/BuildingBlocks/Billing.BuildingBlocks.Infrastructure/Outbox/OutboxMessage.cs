@@ -60,12 +60,6 @@ internal sealed class OutboxMessage
         return (IntegrationEvent)JsonSerializer.Deserialize(Payload, type, Json)!;
     }
 
-    public void MarkProcessed(DateTimeOffset now)
-    {
-        ProcessedAt = now;
-        LastError = null;
-    }
-
     /// <summary>Exponential backoff, capped at an hour: a poison message never blocks the loop.</summary>
     public void MarkFailed(DateTimeOffset now, Exception exception)
     {

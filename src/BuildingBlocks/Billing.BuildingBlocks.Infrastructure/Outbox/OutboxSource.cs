@@ -11,8 +11,11 @@ namespace Billing.BuildingBlocks.Infrastructure.Outbox;
 
 /// <summary>
 /// Publishes the due messages of one module's outbox, oldest first. Each message is published in a
-/// scope of its own environment and marked processed right after: a crash in between publishes it
-/// again (at least once), which is why integration event handlers are idempotent.
+/// scope of its own environment; the batch is then marked processed with one statement, one commit
+/// for up to <see cref="OutboxOptions.BatchSize"/> messages rather than one each (a cycle's thousands
+/// of finalized invoices would otherwise take SQLite's write lock thousands of times). A crash in
+/// between publishes the batch again (at least once), which is why integration event handlers are
+/// idempotent. A message whose handler fails is marked for a later attempt on its own.
 /// </summary>
 internal sealed class OutboxSource<TContext>(
     string module,
@@ -26,49 +29,59 @@ internal sealed class OutboxSource<TContext>(
 
     public async Task<int> PublishDueAsync(CancellationToken cancellationToken)
     {
-        var due = await FindDueAsync(cancellationToken);
-        foreach (var (id, environment) in due)
-        {
-            await PublishAsync(id, BillingEnvironments.Parse(environment), cancellationToken);
-        }
-
-        return due.Count;
-    }
-
-    private async Task<List<(Guid Id, string Environment)>> FindDueAsync(CancellationToken cancellationToken)
-    {
         await using var scope = scopes.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = clock.GetUtcNow();
-        var rows = await context.OutboxMessages
+        var due = await context.OutboxMessages
             .IgnoreQueryFilters()
             .AsNoTracking()
             .Where(message => message.ProcessedAt == null && (message.NextAttemptAt == null || message.NextAttemptAt <= now))
             .OrderBy(message => message.Sequence)
             .Take(options.Value.BatchSize)
-            .Select(message => new { message.Id, Environment = EF.Property<string>(message, EnvironmentScope.PropertyName) })
+            .Select(message => new { Message = message, Environment = EF.Property<string>(message, EnvironmentScope.PropertyName) })
             .ToListAsync(cancellationToken);
-        return rows.Select(row => (row.Id, row.Environment)).ToList();
+
+        var published = new List<Guid>(due.Count);
+        foreach (var row in due)
+        {
+            if (await PublishAsync(row.Message, BillingEnvironments.Parse(row.Environment), cancellationToken))
+            {
+                published.Add(row.Message.Id);
+            }
+        }
+
+        if (published.Count > 0)
+        {
+            var processedAt = clock.GetUtcNow();
+            await context.OutboxMessages
+                .IgnoreQueryFilters()
+                .Where(message => published.Contains(message.Id))
+                .ExecuteUpdateAsync(
+                    message => message.SetProperty(row => row.ProcessedAt, processedAt).SetProperty(row => row.LastError, (string?)null),
+                    cancellationToken);
+        }
+
+        return due.Count;
     }
 
-    private async Task PublishAsync(Guid id, BillingEnvironment environment, CancellationToken cancellationToken)
+    private async Task<bool> PublishAsync(OutboxMessage message, BillingEnvironment environment, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, $"system:outbox:{module.ToLowerInvariant()}");
-        var context = scope.ServiceProvider.GetRequiredService<TContext>();
-        var message = await context.OutboxMessages.SingleAsync(row => row.Id == id, cancellationToken);
         try
         {
             var integrationEvent = message.ToIntegrationEvent();
             await scope.ServiceProvider.GetRequiredService<IMediator>().Publish<INotification>(integrationEvent, cancellationToken);
-            message.MarkProcessed(clock.GetUtcNow());
+            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogWarning(exception, "Publishing outbox message {MessageId} of {Module} failed; it will be retried", id, module);
-            message.MarkFailed(clock.GetUtcNow(), exception);
+            logger.LogWarning(exception, "Publishing outbox message {MessageId} of {Module} failed; it will be retried", message.Id, module);
+            var context = scope.ServiceProvider.GetRequiredService<TContext>();
+            var failed = await context.OutboxMessages.SingleAsync(row => row.Id == message.Id, cancellationToken);
+            failed.MarkFailed(clock.GetUtcNow(), exception);
+            await context.SaveChangesAsync(cancellationToken);
+            return false;
         }
-
-        await context.SaveChangesAsync(cancellationToken);
     }
 }
