@@ -10,16 +10,19 @@ using Billing.Metering.Infrastructure.Persistence;
 namespace Billing.Metering.Infrastructure.Usage;
 
 /// <summary>
-/// MET-6: one aggregate query per meter, grouped by customer, over the covering index
-/// (environment, customer, event, timestamp, value); no event is loaded into memory. The customers
-/// come as one JSON array parameter, so a batch of any size is one statement with one plan, and
-/// SQLite walks the index once per customer in the list.
+/// MET-6: one aggregate query per meter over the covering index (environment, customer, event,
+/// timestamp, value); no event is loaded into memory. One customer (the HTTP summary, P4) is a plain
+/// aggregate; many (a cycle's batch) come as one JSON array parameter and are grouped by customer,
+/// which SQLite answers by walking the index once per customer in the list. Grouping costs a
+/// comparison per event, which is why a single customer is not grouped.
 /// </summary>
 internal sealed class SqliteUsageSummaryReader(BillingDatabaseOptions database, ICallerContext caller) : IUsageSummaryReader
 {
     private const string Range = "environment = $environment AND event_name = $event AND timestamp_micros >= $from AND timestamp_micros < $to";
 
-    private const string Grouped =
+    private const string OneCustomer = $"FROM {MeteringDbContext.UsageEventsTable} events WHERE customer_id = $customer AND {Range}";
+
+    private const string ManyCustomers =
         $"FROM {MeteringDbContext.UsageEventsTable} events WHERE customer_id IN (SELECT value FROM json_each($customers)) AND {Range} GROUP BY customer_id";
 
     // The value of the customer's last event in the range; unqualified columns are the inner table's.
@@ -29,20 +32,30 @@ internal sealed class SqliteUsageSummaryReader(BillingDatabaseOptions database, 
     public async Task<IReadOnlyDictionary<string, MeterUsage>> SummarizeAsync(
         IReadOnlyCollection<string> customerIds, Meter meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var sql = meter.Aggregation switch
+        var one = customerIds.Count == 1;
+        var (customer, rows) = one ? ("$customer", OneCustomer) : ("customer_id", ManyCustomers);
+        var aggregate = meter.Aggregation switch
         {
-            Aggregation.Count => $"SELECT customer_id, COUNT(*), NULL {Grouped}",
-            Aggregation.Sum => $"SELECT customer_id, COUNT(*), SUM(value_micros) {Grouped}",
-            Aggregation.Max => $"SELECT customer_id, COUNT(*), MAX(value_micros) {Grouped}",
-            Aggregation.UniqueCount => $"SELECT customer_id, COUNT(*), COUNT(DISTINCT unique_key) {Grouped}",
-            Aggregation.Latest => $"SELECT customer_id, COUNT(*), {LatestValue} {Grouped}",
+            Aggregation.Count => "NULL",
+            Aggregation.Sum => "SUM(value_micros)",
+            Aggregation.Max => "MAX(value_micros)",
+            Aggregation.UniqueCount => "COUNT(DISTINCT unique_key)",
+            Aggregation.Latest => LatestValue,
             _ => throw new ArgumentOutOfRangeException(nameof(meter), meter.Aggregation, null),
         };
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$customers", JsonSerializer.Serialize(customerIds));
+        command.CommandText = $"SELECT {customer}, COUNT(*), {aggregate} {rows}";
+        if (one)
+        {
+            command.Parameters.AddWithValue("$customer", customerIds.First());
+        }
+        else
+        {
+            command.Parameters.AddWithValue("$customers", JsonSerializer.Serialize(customerIds));
+        }
+
         command.Parameters.AddWithValue("$environment", caller.Environment.ToWireName());
         command.Parameters.AddWithValue("$event", meter.EventName);
         command.Parameters.AddWithValue("$from", UsageEventWriter.ToMicros(from));
@@ -53,12 +66,12 @@ internal sealed class SqliteUsageSummaryReader(BillingDatabaseOptions database, 
         while (await reader.ReadAsync(cancellationToken))
         {
             var events = reader.GetInt64(1);
-            var aggregate = reader.IsDBNull(2) ? 0L : reader.GetInt64(2);
+            var value = reader.IsDBNull(2) ? 0L : reader.GetInt64(2);
             var quantity = meter.Aggregation switch
             {
                 Aggregation.Count => events,
-                Aggregation.UniqueCount => aggregate,
-                _ => Measurement.ToQuantity(aggregate),
+                Aggregation.UniqueCount => value,
+                _ => Measurement.ToQuantity(value),
             };
             usage[reader.GetString(0)] = new MeterUsage(quantity, events);
         }
