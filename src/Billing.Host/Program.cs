@@ -62,6 +62,7 @@ var app = builder.Build();
 await app.Services.MigrateBillingDatabaseAsync();
 await app.Services.EnsureApiKeysAsync();
 
+app.UseMiddleware<ServerTiming>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAdminPageFiles();

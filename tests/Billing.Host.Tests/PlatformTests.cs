@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Host.Tests;
 
-/// <summary>OPS-1, OPS-3, API-1: the product starts on its own database and describes itself.</summary>
+/// <summary>OPS-1, OPS-3, API-1 and the Server-Timing header (P6): the product starts on its own database and describes itself.</summary>
 public sealed class PlatformTests(BillingApiFactory factory) : IClassFixture<BillingApiFactory>
 {
     [Fact]
@@ -28,6 +28,23 @@ public sealed class PlatformTests(BillingApiFactory factory) : IClassFixture<Bil
         paths.TryGetProperty("/v1/customers/{id}", out _).ShouldBeTrue();
         paths.TryGetProperty("/v1/api-keys", out _).ShouldBeTrue();
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").Str("scheme").ShouldBe("bearer");
+    }
+
+    [Fact]
+    public async Task Every_answer_says_its_server_time_in_a_Server_Timing_header_problems_too()
+    {
+        var ok = await factory.ClientWith(BillingApiFactory.TestAdminKey).GetAsync("/v1/invoices?limit=1");
+        var refused = await factory.ClientWith(null).GetAsync("/v1/invoices");
+
+        foreach (var response in new[] { ok, refused })
+        {
+            var timing = response.Headers.GetValues("Server-Timing").ShouldHaveSingleItem();
+            timing.ShouldStartWith("app;dur=");
+            double.Parse(timing["app;dur=".Length..], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(0);
+        }
+
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
