@@ -15,10 +15,7 @@ public sealed class StripeWebhookTests
     public async Task Webhooks_are_verified_applied_once_and_ignored_when_not_ours()
     {
         using var factory = new StripeApiFactory();
-        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m, stripeCustomerId: factory.Stripe.CreateCustomer(withDefaultCard: false));
-        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
-        var invoice = await Eventually.WaitAsync(
-            async () => await scenario.OnlyInvoiceAsync(), found => found.GetProperty("paymentFailure").ValueKind == JsonValueKind.String, "the failed send");
+        var (scenario, invoice) = await FailedSendAsync(factory);
         var id = invoice.Str("id");
         var stripeInvoice = factory.Stripe.Objects("invoice").ShouldHaveSingleItem();
         stripeInvoice["status"] = "paid";
@@ -66,10 +63,7 @@ public sealed class StripeWebhookTests
     public async Task Voided_and_written_off_in_Stripe_follow_here_and_a_paid_invoice_is_not_voided_by_a_late_event()
     {
         using var factory = new StripeApiFactory();
-        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m, stripeCustomerId: factory.Stripe.CreateCustomer(withDefaultCard: false));
-        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
-        var invoice = await Eventually.WaitAsync(
-            async () => await scenario.OnlyInvoiceAsync(), found => found.GetProperty("paymentFailure").ValueKind == JsonValueKind.String, "the failed send");
+        var (scenario, _) = await FailedSendAsync(factory);
         var stripeInvoice = factory.Stripe.Objects("invoice").ShouldHaveSingleItem();
         var client = factory.CreateClient();
 
@@ -84,6 +78,16 @@ public sealed class StripeWebhookTests
 
         // Voided here came from Stripe: nothing is sent back to void it there again.
         factory.Stripe.Requests.ShouldNotContain(call => call.Path.EndsWith("/void"));
+    }
+
+    /// <summary>A charge_automatically customer without a card: its first invoice is sent to Stripe and its payment fails.</summary>
+    private static async Task<(InvoicingScenario Scenario, JsonElement Invoice)> FailedSendAsync(StripeApiFactory factory)
+    {
+        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m, stripeCustomerId: factory.Stripe.CreateCustomer(withDefaultCard: false));
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+        var invoice = await Eventually.WaitAsync(
+            async () => await scenario.OnlyInvoiceAsync(), found => found.GetProperty("paymentFailure").ValueKind == JsonValueKind.String, "the failed send");
+        return (scenario, invoice);
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string payload, string? signature) =>
