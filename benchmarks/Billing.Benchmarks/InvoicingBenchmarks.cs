@@ -21,6 +21,7 @@ internal static class InvoicingBenchmarks
     public static async Task<int> RunAsync(string root, bool smoke)
     {
         var (subscriptions, events, invoicesForP6, requests) = smoke ? (200, 20_000, 2_000, 200) : (10_000, 1_000_000, 100_000, 4_000);
+        requests = int.TryParse(Environment.GetEnvironmentVariable("BENCH_P6_REQUESTS"), out var asked) ? asked : requests;
         var hostDll = Path.Combine(root, "src", "Billing.Host", "bin", "Release", "net10.0", "Billing.Host.dll");
         var work = Directory.CreateTempSubdirectory("billing-bench-inv-").FullName;
         var database = Path.Combine(work, "product.db");
@@ -38,12 +39,7 @@ internal static class InvoicingBenchmarks
             await RecordUsageAsync(client, subscriptions, events);
             var rssBefore = host.PeakRssMegabytes();
 
-            // To profile the cycle alone: BENCH_PAUSE_BEFORE_P5=20, then attach dotnet-trace to the printed process.
-            if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_PAUSE_BEFORE_P5"), out var pause))
-            {
-                Console.WriteLine($"host process {host.ProcessId}: P5 starts in {pause} s");
-                await Task.Delay(TimeSpan.FromSeconds(pause));
-            }
+            await PauseAsync("BENCH_PAUSE_BEFORE_P5", host.ProcessId, "P5");
 
             // P5: the period closes (drafts) and the grace ends (finalization with numbers).
             var cpu = host.CpuSeconds();
@@ -65,9 +61,10 @@ internal static class InvoicingBenchmarks
             await CopyInvoicesAsync(database, invoicesForP6 - subscriptions);
             var url = "/v1/invoices?status=open&limit=50";
             await client.GetAsync(url);
-            var (p99, serverP99, throughput) = await PageAsync(client, url, requests, clients: 8);
+            await PauseAsync("BENCH_PAUSE_BEFORE_P6", host.ProcessId, "P6");
+            var (p99, serverP99, throughput, p6Cpu) = await PageAsync(client, url, requests, clients: 8, host.CpuSeconds);
             var lPage = await PlainPageAsync(database, requests);
-            Console.WriteLine($"P6 = p99 {serverP99:N2} ms server-side ({p99:N2} ms round trip), {throughput:N0} requests/s; L_page p99 = {lPage:N2} ms");
+            Console.WriteLine($"P6 = p99 {serverP99:N2} ms server-side ({p99:N2} ms round trip), {throughput:N0} requests/s; host CPU {p6Cpu * 1000 / requests:N2} ms a request at full load; L_page p99 = {lPage:N2} ms");
 
             var rows = new[]
             {
@@ -88,7 +85,7 @@ internal static class InvoicingBenchmarks
             var file = Path.Combine(root, "benchmarks", "results", smoke ? "smoke-invoicing.json" : $"invoicing-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllTextAsync(file, JsonSerializer.Serialize(
-                new { measuredAt = DateTimeOffset.UtcNow, smoke, context = new { subscriptions, events, invoicesForP6, requests, generateSeconds, p5Seconds, p5Cpu, p6RoundTripP99 = p99 }, rows },
+                new { measuredAt = DateTimeOffset.UtcNow, smoke, context = new { subscriptions, events, invoicesForP6, requests, generateSeconds, p5Seconds, p5Cpu, p6RoundTripP99 = p99, p6Cpu }, rows },
                 new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"written to {Path.GetRelativePath(root, file)}");
             return 0;
@@ -140,6 +137,16 @@ internal static class InvoicingBenchmarks
         });
     }
 
+    /// <summary>To profile one scenario alone: BENCH_PAUSE_BEFORE_P5=20 (or _P6), then attach dotnet-trace to the printed process.</summary>
+    private static async Task PauseAsync(string variable, int processId, string scenario)
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable(variable), out var seconds))
+        {
+            Console.WriteLine($"host process {processId}: {scenario} starts in {seconds} s");
+            await Task.Delay(TimeSpan.FromSeconds(seconds));
+        }
+    }
+
     private static async Task SetClockAsync(HttpClient client, string instant) =>
         Check((await client.PutAsJsonAsync("/v1/test/clock", new { now = instant })).StatusCode == HttpStatusCode.OK, "clock moved");
 
@@ -168,10 +175,12 @@ internal static class InvoicingBenchmarks
         }
     }
 
-    private static async Task<(double P99, double ServerP99, double Throughput)> PageAsync(HttpClient client, string url, int requests, int clients)
+    private static async Task<(double P99, double ServerP99, double Throughput, double CpuSeconds)> PageAsync(
+        HttpClient client, string url, int requests, int clients, Func<double> hostCpuSeconds)
     {
         var times = new List<double>(requests);
         var next = -1;
+        var cpu = hostCpuSeconds();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -188,6 +197,7 @@ internal static class InvoicingBenchmarks
             }
         })));
         var throughput = requests / clock.Elapsed.TotalSeconds;
+        cpu = hostCpuSeconds() - cpu;
 
         // Latency alone (one client), so the p99 is not queueing behind the other seven: round trip,
         // and server-side as the host's Server-Timing header reports it (what the target is about).
@@ -202,7 +212,7 @@ internal static class InvoicingBenchmarks
             serverTimes.Add(ServerMilliseconds(response));
         }
 
-        return (Percentile(times, 0.99), Percentile(serverTimes, 0.99), throughput);
+        return (Percentile(times, 0.99), Percentile(serverTimes, 0.99), throughput, cpu);
     }
 
     /// <summary>L_page: the list's keyset query in plain SQL, rows read, on the product's index.</summary>

@@ -31,6 +31,15 @@ public static class BillingDatabase
             await database.MigrateAsync(scope.ServiceProvider, cancellationToken);
             logger.LogInformation("Database schema of {Module} is up to date", database.Module);
         }
+
+        await using (var connection = new SqliteConnection(options.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await PlannerStatistics.WriteAsync(connection, cancellationToken);
+
+            // SQLite reads the statistics when a connection loads the schema: start the pool afresh.
+            SqliteConnection.ClearPool(connection);
+        }
     }
 
     /// <summary>

@@ -21,6 +21,6 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.HasUniqueIndexPerEnvironment(nameof(Subscription.CustomerId), nameof(Subscription.PlanId));
 
         // INV-2: the scheduler looks for periods that have ended.
-        builder.HasIndexPerEnvironment(nameof(Subscription.UnbilledPeriodEnd));
+        builder.HasIndexPerEnvironment(nameof(Subscription.UnbilledPeriodEnd), nameof(Subscription.Id));
     }
 }

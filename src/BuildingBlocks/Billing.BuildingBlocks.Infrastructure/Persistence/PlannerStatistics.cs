@@ -1,0 +1,98 @@
+using Microsoft.Data.Sqlite;
+
+namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>
+/// Tells SQLite's query planner the one fact about our schema it cannot guess (docs-adr/0024).
+/// Without statistics it assumes an equality on an index's first column picks out about ten rows.
+/// Every index here leads with <c>environment</c>, which has at most two values, so a batch read by
+/// key — <c>environment = ? AND id IN (…100 ids…)</c> — was planned as a walk over the whole
+/// environment instead of 100 key lookups: a cycle's batch read every customer and subscription.
+/// SQLite lets an application state its statistics in <c>sqlite_stat1</c> ("manual control of
+/// query plans"); we write SQLite's own defaults for every index, except that equality on a leading
+/// <c>environment</c> matches half the table. Written at every start, so new indexes are covered,
+/// rather than measured by ANALYZE, whose figures would go stale as tables grow from empty.
+/// </summary>
+internal static class PlannerStatistics
+{
+    private const long AssumedRows = 1_000_000;
+
+    private const string EnvironmentColumn = "environment";
+
+    // SQLite's defaults for the rows matching an equality on the first, second, … key column.
+    private static readonly long[] DefaultMatches = [10, 9, 8, 7, 6];
+
+    public static async Task WriteAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var indexes = await ReadIndexesAsync(connection, cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, "ANALYZE sqlite_schema; DELETE FROM sqlite_stat1;", cancellationToken);
+        foreach (var index in indexes)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ($table, $index, $stat)";
+            insert.Parameters.AddWithValue("$table", index.Table);
+            insert.Parameters.AddWithValue("$index", index.Name);
+            insert.Parameters.AddWithValue("$stat", Stat(index));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>"rows, then rows per distinct prefix of 1, 2, … key columns": the sqlite_stat1 format.</summary>
+    internal static string Stat(IndexShape index)
+    {
+        var figures = new List<long> { AssumedRows };
+        var byEnvironment = index.Columns[0] == EnvironmentColumn;
+        for (var column = 0; column < index.Columns.Count; column++)
+        {
+            var position = byEnvironment ? column - 1 : column;
+            figures.Add(position < 0 ? AssumedRows / 2 : position < DefaultMatches.Length ? DefaultMatches[position] : 5);
+        }
+
+        if (index.Unique)
+        {
+            figures[^1] = 1;
+        }
+
+        return string.Join(' ', figures);
+    }
+
+    private static async Task<List<IndexShape>> ReadIndexesAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT tables.name, indexes.name, indexes."unique", columns.name
+            FROM sqlite_schema tables
+            JOIN pragma_index_list(tables.name) indexes
+            JOIN pragma_index_info(indexes.name) columns
+            WHERE tables.type = 'table' AND tables.name NOT LIKE 'sqlite_%'
+            ORDER BY tables.name, indexes.name, columns.seqno
+            """;
+        var indexes = new List<IndexShape>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (table, name) = (reader.GetString(0), reader.GetString(1));
+            if (indexes.Count == 0 || indexes[^1].Name != name || indexes[^1].Table != table)
+            {
+                indexes.Add(new IndexShape(table, name, reader.GetInt64(2) == 1, []));
+            }
+
+            // An index on an expression has no column name.
+            indexes[^1].Columns.Add(reader.IsDBNull(3) ? string.Empty : reader.GetString(3));
+        }
+
+        return indexes;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal sealed record IndexShape(string Table, string Name, bool Unique, List<string> Columns);
+}
