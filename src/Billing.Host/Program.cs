@@ -33,8 +33,10 @@ builder.Services
 
 // Access (ENV-2): API keys, bearer authentication, client and admin policies.
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
-builder.Services.AddDbContext<AccessDbContext>((provider, options) =>
-    options.UseBillingSqlite(provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString, AccessDbContext.Schema));
+builder.Services.AddDbContext<AccessDbContext>(
+    (provider, options) => options.UseBillingSqlite(provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString, AccessDbContext.Schema),
+    contextLifetime: ServiceLifetime.Scoped,
+    optionsLifetime: ServiceLifetime.Singleton);
 builder.Services.AddSingleton<ApiKeyStore>();
 builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { });

@@ -30,10 +30,14 @@ public static class BillingModules
         var infrastructureAssembly = typeof(TContext).Assembly;
         var applicationAssembly = Assembly.Load(new AssemblyName($"Billing.{module}.Application"));
 
-        services.AddDbContext<TContext>((provider, options) =>
-            options.UseBillingSqlite(
+        // The options depend on nothing scoped, so they are built once rather than for every scope
+        // (every request, every batch), which also spares EF Core its per-options cache lookup.
+        services.AddDbContext<TContext>(
+            (provider, options) => options.UseBillingSqlite(
                 provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString,
-                module.ToLowerInvariant()));
+                module.ToLowerInvariant()),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
 
         services.AddKeyedScoped<IUnitOfWork, UnitOfWork<TContext>>(module);
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));
@@ -46,9 +50,16 @@ public static class BillingModules
 
         services.Scan(scan => scan
             .FromAssemblies(applicationAssembly, infrastructureAssembly)
-            .AddClasses(classes => classes.Where(type => MessagingInterfacesOf(type).Any()), publicOnly: false)
+            .AddClasses(classes => classes.Where(type => MessagingInterfacesOf(type).Any() && !IsSelfContainedValidator(type)), publicOnly: false)
             .As(MessagingInterfacesOf)
             .WithScopedLifetime());
+
+        // A validator that needs nothing from the scope holds only its rules: built once, not on every request.
+        services.Scan(scan => scan
+            .FromAssemblies(applicationAssembly, infrastructureAssembly)
+            .AddClasses(classes => classes.Where(IsSelfContainedValidator), publicOnly: false)
+            .As(MessagingInterfacesOf)
+            .WithSingletonLifetime());
 
         services.Scan(scan => scan
             .FromAssemblies(infrastructureAssembly)
@@ -62,6 +73,10 @@ public static class BillingModules
     private static IEnumerable<Type> MessagingInterfacesOf(Type type) =>
         type.GetInterfaces().Where(contract =>
             contract.IsGenericType && MessagingInterfaces.Contains(contract.GetGenericTypeDefinition()));
+
+    private static bool IsSelfContainedValidator(Type type) =>
+        MessagingInterfacesOf(type).Any(contract => contract.GetGenericTypeDefinition() == typeof(IValidator<>))
+        && type.GetConstructors().All(constructor => constructor.GetParameters().Length == 0);
 
     private static IEnumerable<Type> PortsOf(Type type, Assembly applicationAssembly) =>
         type.GetInterfaces().Where(contract => contract.Assembly == applicationAssembly);
