@@ -11,7 +11,8 @@ public static class BillingDatabase
 {
     /// <summary>
     /// OPS-1: the database is created and migrated on start. WAL is set on the file first (it
-    /// persists), then every module applies its own migrations.
+    /// persists), then every module applies its own migrations, then the query planner's statistics
+    /// are written (docs-adr/0024).
     /// </summary>
     public static async Task MigrateBillingDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -32,9 +33,9 @@ public static class BillingDatabase
             logger.LogInformation("Database schema of {Module} is up to date", database.Module);
         }
 
-        await using (var connection = new SqliteConnection(options.ConnectionString))
+        // With the product's per-connection settings: a second instance starting at the same moment waits for the write lock.
+        await using (var connection = await options.OpenConnectionAsync(cancellationToken))
         {
-            await connection.OpenAsync(cancellationToken);
             await PlannerStatistics.WriteAsync(connection, cancellationToken);
 
             // SQLite reads the statistics when a connection loads the schema: start the pool afresh.
