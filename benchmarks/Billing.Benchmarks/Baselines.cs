@@ -62,8 +62,12 @@ internal static class Baselines
         return rows / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>L_scan: the plain aggregate over one customer, meter and range, on the product's index; median ms.</summary>
-    public static async Task<double> ScanAsync(string path, string customerId, long fromMicros, long toMicros, int repeats)
+    /// <summary>
+    /// L_scan, the plain aggregate over one customer, meter and range on the product's index, timed in
+    /// turn with one product request each round, so both see the same machine and page cache; medians, ms.
+    /// </summary>
+    public static async Task<(double Product, double Scan)> ScanBesideAsync(
+        string path, string customerId, long fromMicros, long toMicros, int repeats, Func<Task<double>> productOnce)
     {
         await using var connection = await OpenAsync(path);
         await using var command = connection.CreateCommand();
@@ -71,16 +75,17 @@ internal static class Baselines
         command.Parameters.AddWithValue("$c", customerId);
         command.Parameters.AddWithValue("$f", fromMicros);
         command.Parameters.AddWithValue("$t", toMicros);
-        var times = new List<double>();
+        var (product, scan) = (new List<double>(), new List<double>());
         for (var i = 0; i < repeats; i++)
         {
+            product.Add(await productOnce());
             var clock = Stopwatch.StartNew();
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            scan.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return Median(times);
+        return (Median(product), Median(scan));
     }
 
     public static double Median(List<double> values)
