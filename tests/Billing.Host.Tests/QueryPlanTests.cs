@@ -10,7 +10,7 @@ namespace Billing.Host.Tests;
 /// </summary>
 public sealed class QueryPlanTests(BillingApiFactory factory) : IClassFixture<BillingApiFactory>
 {
-    /// <summary>A page of open invoices; a cycle's due drafts, which share one instant; its due subscriptions.</summary>
+    /// <summary>A page of open invoices; a cycle's due drafts, which share one instant; its due subscriptions; overdue invoices.</summary>
     [Theory]
     [InlineData(
         "SELECT i.id FROM invoicing_invoices AS i WHERE i.environment = $environment AND i.status = 'Open' ORDER BY i.created_at DESC, i.id DESC LIMIT 51",
@@ -21,6 +21,9 @@ public sealed class QueryPlanTests(BillingApiFactory factory) : IClassFixture<Bi
     [InlineData(
         "SELECT s.id FROM invoicing_subscriptions AS s WHERE s.environment = $environment AND s.unbilled_period_end <= '2026-06-01T00:00:00.0000000Z' AND (s.ends_at IS NULL OR s.unbilled_period_start < s.ends_at) ORDER BY s.unbilled_period_end, s.id LIMIT 100",
         "IX_invoicing_subscriptions_environment_unbilled_period_end_id (environment=? AND unbilled_period_end<?)")]
+    [InlineData(
+        "SELECT i.id FROM invoicing_invoices AS i WHERE i.environment = $environment AND i.status = 'Open' AND i.due_date <= '2026-07-01T00:00:00.0000000Z' ORDER BY i.due_date, i.id LIMIT 100",
+        "IX_invoicing_invoices_environment_due_date_id (environment=? AND due_date<?)")]
     public void An_ordered_read_walks_its_index_in_order_without_sorting(string sql, string search)
     {
         var plan = Explain(sql);

@@ -3,23 +3,29 @@ using Microsoft.Data.Sqlite;
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
-/// Tells SQLite's query planner the one fact about our schema it cannot guess (docs-adr/0024).
-/// Without statistics it assumes an equality on an index's first column picks out about ten rows.
-/// Every index here leads with <c>environment</c>, which has at most two values, so a batch read by
-/// key — <c>environment = ? AND id IN (…100 ids…)</c> — was planned as a walk over the whole
-/// environment instead of 100 key lookups: a cycle's batch read every customer and subscription.
-/// SQLite lets an application state its statistics in <c>sqlite_stat1</c> ("manual control of
-/// query plans"); we write SQLite's own defaults for every index, except that equality on a leading
-/// <c>environment</c> matches half the table. Written at every start, so new indexes are covered,
-/// rather than measured by ANALYZE, whose figures would go stale as tables grow from empty.
+/// Tells SQLite's query planner what it cannot guess about our schema (docs-adr/0024). Without
+/// statistics it assumes an equality on any index column picks out about ten rows. Every index here
+/// leads with <c>environment</c>, which has at most two values, so a batch read by key —
+/// <c>environment = ? AND id IN (…100 ids…)</c> — was planned as a walk over the whole environment
+/// instead of 100 key lookups: a cycle's batch read every customer and subscription. SQLite lets an
+/// application state its statistics in <c>sqlite_stat1</c> ("manual control of query plans"); we
+/// write SQLite's own defaults for every index, except that an equality on a column with a handful
+/// of values (<c>environment</c>, <c>status</c>) matches that share of the rows. Written at every
+/// start, so new indexes are covered, rather than measured by ANALYZE, whose figures would go stale
+/// as tables grow from empty.
 /// </summary>
 internal static class PlannerStatistics
 {
     private const long AssumedRows = 1_000_000;
 
-    private const string EnvironmentColumn = "environment";
+    // Columns with a handful of values, and about how many: an equality on one divides the rows by that.
+    private static readonly Dictionary<string, long> FewValues = new(StringComparer.Ordinal)
+    {
+        ["environment"] = 2,
+        ["status"] = 8,
+    };
 
-    // SQLite's defaults for the rows matching an equality on the first, second, … key column.
+    // SQLite's defaults for the rows matching an equality on the first, second, … selective key column.
     private static readonly long[] DefaultMatches = [10, 9, 8, 7, 6];
 
     public static async Task WriteAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -44,11 +50,12 @@ internal static class PlannerStatistics
     internal static string Stat(IndexShape index)
     {
         var figures = new List<long> { AssumedRows };
-        var byEnvironment = index.Columns[0] == EnvironmentColumn;
-        for (var column = 0; column < index.Columns.Count; column++)
+        var selective = 0;
+        foreach (var column in index.Columns)
         {
-            var position = byEnvironment ? column - 1 : column;
-            figures.Add(position < 0 ? AssumedRows / 2 : position < DefaultMatches.Length ? DefaultMatches[position] : 5);
+            figures.Add(FewValues.TryGetValue(column, out var values) && figures[^1] >= DefaultMatches[0] * values
+                ? figures[^1] / values
+                : selective < DefaultMatches.Length ? DefaultMatches[selective++] : 5);
         }
 
         if (index.Unique)
