@@ -66,22 +66,30 @@ internal sealed class OutboxSource<TContext>(
 
     private async Task<bool> PublishAsync(OutboxMessage message, BillingEnvironment environment, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, $"system:outbox:{module.ToLowerInvariant()}");
         try
         {
-            var integrationEvent = message.ToIntegrationEvent();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish<INotification>(integrationEvent, cancellationToken);
+            await using var scope = ScopeOf(environment);
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Publish<INotification>(message.ToIntegrationEvent(), cancellationToken);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Publishing outbox message {MessageId} of {Module} failed; it will be retried", message.Id, module);
+
+            // A scope of its own: whatever the failed handler left tracked must not be saved with the mark.
+            await using var scope = ScopeOf(environment);
             var context = scope.ServiceProvider.GetRequiredService<TContext>();
             var failed = await context.OutboxMessages.SingleAsync(row => row.Id == message.Id, cancellationToken);
             failed.MarkFailed(clock.GetUtcNow(), exception);
             await context.SaveChangesAsync(cancellationToken);
             return false;
         }
+    }
+
+    private AsyncServiceScope ScopeOf(BillingEnvironment environment)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, $"system:outbox:{module.ToLowerInvariant()}");
+        return scope;
     }
 }

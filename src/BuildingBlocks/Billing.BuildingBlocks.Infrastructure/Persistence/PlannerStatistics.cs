@@ -32,14 +32,18 @@ internal static class PlannerStatistics
     {
         var indexes = await ReadIndexesAsync(connection, cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, "ANALYZE sqlite_schema; DELETE FROM sqlite_stat1;", cancellationToken);
+        await using (var reset = connection.CreateCommand())
+        {
+            reset.CommandText = "ANALYZE sqlite_schema; DELETE FROM sqlite_stat1;";
+            await reset.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ($table, $index, $stat)";
+        var (table, name, stat) = (insert.Parameters.Add("$table", SqliteType.Text), insert.Parameters.Add("$index", SqliteType.Text), insert.Parameters.Add("$stat", SqliteType.Text));
         foreach (var index in indexes)
         {
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ($table, $index, $stat)";
-            insert.Parameters.AddWithValue("$table", index.Table);
-            insert.Parameters.AddWithValue("$index", index.Name);
-            insert.Parameters.AddWithValue("$stat", Stat(index));
+            (table.Value, name.Value, stat.Value) = (index.Table, index.Name, Stat(index));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -92,13 +96,6 @@ internal static class PlannerStatistics
         }
 
         return indexes;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     internal sealed record IndexShape(string Table, string Name, bool Unique, List<string> Columns);
