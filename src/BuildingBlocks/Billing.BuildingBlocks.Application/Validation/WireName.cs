@@ -11,8 +11,10 @@ public static class WireName
 {
     private static readonly ConcurrentDictionary<Type, string[]> Names = new();
 
+    /// <summary>The wire name; known members' names are computed once, as every list row asks for two.</summary>
     public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum => ToSnakeCase(value.ToString());
+        where TEnum : struct, Enum =>
+        Known<TEnum>.Names.TryGetValue(value, out var name) ? name : ToSnakeCase(value.ToString());
 
     public static IReadOnlyList<string> All<TEnum>()
         where TEnum : struct, Enum =>
@@ -39,6 +41,12 @@ public static class WireName
         TryParse<TEnum>(value, out var result)
             ? result
             : throw new FormatException($"'{value}' is not one of: {string.Join(", ", All<TEnum>())}.");
+
+    private static class Known<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly Dictionary<TEnum, string> Names = Enum.GetValues<TEnum>().Distinct().ToDictionary(value => value, value => ToSnakeCase(value.ToString()));
+    }
 
     private static string ToSnakeCase(string name)
     {

@@ -44,6 +44,7 @@ public static class BillingPlatform
         // Settings are read when first needed, not while registering, so every configuration
         // source (including a test host's overrides) has been added by then.
         services.AddSingleton(provider => new BillingDatabaseOptions(provider.GetRequiredService<IConfiguration>().GetConnectionString("Billing")));
+        services.AddSingleton<ReadConnections>();
         services.AddSingleton<OutboxSignal>();
         services.Configure<OutboxOptions>(configuration.GetSection("Billing:Outbox"));
         services.AddHostedService<OutboxProcessor>();

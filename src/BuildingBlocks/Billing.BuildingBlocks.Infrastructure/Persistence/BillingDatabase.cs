@@ -47,12 +47,27 @@ public static class BillingDatabase
     /// A raw connection for a hot path that EF Core cannot serve fast enough (docs-adr/0007), with
     /// the same per-connection settings as every EF context.
     /// </summary>
-    public static async Task<SqliteConnection> OpenConnectionAsync(this BillingDatabaseOptions database, CancellationToken cancellationToken)
+    public static Task<SqliteConnection> OpenConnectionAsync(this BillingDatabaseOptions database, CancellationToken cancellationToken)
+    {
+        // Microsoft.Data.Sqlite opens synchronously whichever method is called.
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(database.OpenConnection());
+    }
+
+    public static SqliteConnection OpenConnection(this BillingDatabaseOptions database)
     {
         var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        SqlitePragmas.Apply(connection);
-        return connection;
+        try
+        {
+            connection.Open();
+            SqlitePragmas.Apply(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The product's database for a context: SQLite, its own migrations history table, its pragmas.</summary>

@@ -1,6 +1,4 @@
 using Billing.BuildingBlocks.Application.Audit;
-using Billing.BuildingBlocks.Application.Specifications;
-using Billing.Invoicing.Application.Invoices.ListInvoices;
 using Billing.Invoicing.Domain.Invoices;
 
 namespace Billing.Invoicing.Application.Invoices;
@@ -48,11 +46,6 @@ internal interface IInvoiceRepository
     Task<IReadOnlyList<string>> DraftsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<string>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<InvoiceListRow>> ListAsync(Specification<Invoice> specification, CancellationToken cancellationToken);
-
-    /// <summary>Every row the specification selects, streamed (the CSV export of any size).</summary>
-    IAsyncEnumerable<InvoiceListRow> StreamAsync(Specification<Invoice> specification, CancellationToken cancellationToken);
 
     Task<bool> CustomerHasInvoicesAsync(string customerId, CancellationToken cancellationToken);
 }

@@ -1,10 +1,8 @@
 using System.Data.Common;
 using Billing.BuildingBlocks.Application.Audit;
-using Billing.BuildingBlocks.Application.Specifications;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Invoicing.Application.Invoices;
-using Billing.Invoicing.Application.Invoices.ListInvoices;
 using Billing.Invoicing.Domain.Invoices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -125,21 +123,9 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<InvoiceListRow>> ListAsync(Specification<Invoice> specification, CancellationToken cancellationToken) =>
-        await Rows(specification).ToListAsync(cancellationToken);
-
-    public IAsyncEnumerable<InvoiceListRow> StreamAsync(Specification<Invoice> specification, CancellationToken cancellationToken) =>
-        Rows(specification).AsAsyncEnumerable();
-
     public Task<bool> CustomerHasInvoicesAsync(string customerId, CancellationToken cancellationToken) =>
         context.Invoices.AnyAsync(invoice => invoice.CustomerId == customerId, cancellationToken);
 
     public Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string invoiceId, CancellationToken cancellationToken) =>
         context.ReadAuditHistoryAsync(Application.Invoices.InvoiceMapping.AuditEntityType, invoiceId, cancellationToken);
-
-    // Projected: a list never loads lines.
-    private IQueryable<InvoiceListRow> Rows(Specification<Invoice> specification) =>
-        context.Invoices.AsNoTracking().Apply(specification).Select(invoice => new InvoiceListRow(
-            invoice.Id, invoice.Number, invoice.Kind, invoice.Status, invoice.CustomerId, invoice.CustomerName, invoice.Currency,
-            invoice.PeriodStart, invoice.PeriodEnd, invoice.CreatedAt, invoice.IssuedAt, invoice.DueDate, invoice.Total));
 }

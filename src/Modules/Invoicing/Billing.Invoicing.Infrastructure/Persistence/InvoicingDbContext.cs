@@ -16,6 +16,9 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
 {
     public const string SchemaName = "invoicing";
 
+    /// <summary>The invoices' table, for the list's plain statement (SqliteInvoiceListReader).</summary>
+    public const string InvoicesTable = "invoicing_invoices";
+
     public override string Schema => SchemaName;
 
     public DbSet<Plan> Plans => Set<Plan>();

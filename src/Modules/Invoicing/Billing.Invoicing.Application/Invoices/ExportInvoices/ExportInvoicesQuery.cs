@@ -16,14 +16,14 @@ internal sealed class ExportInvoicesValidator : FluentValidation.AbstractValidat
     public ExportInvoicesValidator() => RuleFor(query => query.Filters).SetValidator(new ListInvoicesValidator());
 }
 
-internal sealed class ExportInvoicesHandler(IInvoiceRepository invoices) : IRequestHandler<ExportInvoicesQuery, IAsyncEnumerable<InvoiceSummaryDto>>
+internal sealed class ExportInvoicesHandler(IInvoiceListReader invoices) : IRequestHandler<ExportInvoicesQuery, IAsyncEnumerable<InvoiceSummaryDto>>
 {
     public Task<IAsyncEnumerable<InvoiceSummaryDto>> Handle(ExportInvoicesQuery query, CancellationToken cancellationToken) =>
         Task.FromResult(Rows(query, cancellationToken));
 
     private async IAsyncEnumerable<InvoiceSummaryDto> Rows(ExportInvoicesQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in invoices.StreamAsync(new InvoiceListSpecification(query.Filters with { Cursor = null }, after: null, rows: null), cancellationToken))
+        await foreach (var row in invoices.StreamAsync(query.Filters, cancellationToken))
         {
             yield return row.ToDto();
         }

@@ -4,7 +4,7 @@ using MediatR;
 
 namespace Billing.Invoicing.Application.Invoices.ListInvoices;
 
-internal sealed class ListInvoicesHandler(IInvoiceRepository invoices) : IRequestHandler<ListInvoicesQuery, CursorPage<InvoiceSummaryDto>>
+internal sealed class ListInvoicesHandler(IInvoiceListReader invoices) : IRequestHandler<ListInvoicesQuery, CursorPage<InvoiceSummaryDto>>
 {
     public async Task<CursorPage<InvoiceSummaryDto>> Handle(ListInvoicesQuery query, CancellationToken cancellationToken)
     {
@@ -12,9 +12,14 @@ internal sealed class ListInvoicesHandler(IInvoiceRepository invoices) : IReques
         var after = query.Cursor is not null && NewestFirstCursor.TryParse(query.Cursor, out var parsed) ? parsed : null;
 
         // One row more than asked tells whether another page exists without counting.
-        var rows = await invoices.ListAsync(new InvoiceListSpecification(query, after, limit + 1), cancellationToken);
+        var rows = await invoices.PageAsync(query, after, limit + 1, cancellationToken);
         var hasMore = rows.Count > limit;
-        var page = rows.Take(limit).ToList();
-        return new CursorPage<InvoiceSummaryDto>(page.Select(row => row.ToDto()).ToList(), hasMore, hasMore ? NewestFirstCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null);
+        var page = new List<InvoiceSummaryDto>(Math.Min(rows.Count, limit));
+        for (var i = 0; i < rows.Count && i < limit; i++)
+        {
+            page.Add(rows[i].ToDto());
+        }
+
+        return new CursorPage<InvoiceSummaryDto>(page, hasMore, hasMore ? NewestFirstCursor.Encode(page[^1].CreatedAt, page[^1].Id) : null);
     }
 }
