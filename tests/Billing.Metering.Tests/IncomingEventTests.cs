@@ -48,6 +48,22 @@ public sealed class IncomingEventTests
         otherCustomer.ShouldNotBe(original);
     }
 
+    /// <summary>
+    /// Stored hashes must keep their meaning across versions, or a retry after an upgrade would be a
+    /// conflict: SHA-256 of customer, event, UTC ticks and sorted properties, one per line (the
+    /// expected values computed independently, with Python's hashlib).
+    /// </summary>
+    [Theory]
+    [InlineData("""{"id":"e","customer":"acme","event":"call","timestamp":"2026-04-30T21:30:00-07:00","properties":{"b":{"y":2,"x":[3,{"q":1,"p":2}]},"a":1}}""",
+        "9565970db852f3eea62583642e9bd9de7ec581ebaf507cc1a085d9f3ee074ecd")]
+    [InlineData("""{"id":"e","customer":"acme","event":"call","timestamp":"2026-05-01T04:30:00.0000000Z"}""",
+        "84d26d0acd56cb4611229187ed87fd9797770c09adcdf24ea1b33c9aed937b18")]
+    public void The_payload_hash_is_the_one_earlier_versions_stored(string json, string expected)
+    {
+        Hash(json).ShouldBe(expected);
+        Hash(json).ShouldBe(expected);
+    }
+
     private static string Hash(string json)
     {
         var incoming = IncomingEvent.Parse(Json(json)).Event!;

@@ -11,7 +11,6 @@ namespace Billing.Metering.Application.Usage.RecordUsage;
 internal sealed partial record IncomingEvent(string Id, string Customer, string Event, DateTimeOffset Timestamp, JsonElement Properties)
 {
     public const int MaxIdLength = 255;
-    private static readonly HashSet<string> Fields = ["id", "customer", "event", "timestamp", "properties"];
 
     /// <summary>The event, or the id to answer with and why the event is invalid.</summary>
     public static (IncomingEvent? Event, string? Id, string? Detail) Parse(JsonElement element)
@@ -21,13 +20,41 @@ internal sealed partial record IncomingEvent(string Id, string Customer, string 
             return (null, null, "An event is a JSON object.");
         }
 
-        var id = element.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+        // One pass over the fields (this runs for every event of every batch); the last of a repeated field counts.
+        JsonElement idValue = default, customerValue = default, eventValue = default, timestampValue = default, properties = default;
+        string? unknown = null;
         foreach (var field in element.EnumerateObject())
         {
-            if (!Fields.Contains(field.Name))
+            if (field.NameEquals("id"u8))
             {
-                return (null, id, $"'{field.Name}' is not a field of an event (id, customer, event, timestamp, properties).");
+                idValue = field.Value;
             }
+            else if (field.NameEquals("customer"u8))
+            {
+                customerValue = field.Value;
+            }
+            else if (field.NameEquals("event"u8))
+            {
+                eventValue = field.Value;
+            }
+            else if (field.NameEquals("timestamp"u8))
+            {
+                timestampValue = field.Value;
+            }
+            else if (field.NameEquals("properties"u8))
+            {
+                properties = field.Value;
+            }
+            else
+            {
+                unknown ??= field.Name;
+            }
+        }
+
+        var id = Text(idValue);
+        if (unknown is not null)
+        {
+            return (null, id, $"'{unknown}' is not a field of an event (id, customer, event, timestamp, properties).");
         }
 
         if (string.IsNullOrEmpty(id) || id.Length > MaxIdLength || id.Any(char.IsControl))
@@ -35,23 +62,22 @@ internal sealed partial record IncomingEvent(string Id, string Customer, string 
             return (null, id, $"id must be a string of 1 to {MaxIdLength} printable characters.");
         }
 
-        if (Text(element, "customer") is not { Length: > 0 and <= 255 } customer)
+        if (Text(customerValue) is not { Length: > 0 and <= 255 } customer)
         {
             return (null, id, "customer must be the customer's external id.");
         }
 
-        if (Text(element, "event") is not { Length: > 0 and <= 64 } eventName)
+        if (Text(eventValue) is not { Length: > 0 and <= 64 } eventName)
         {
             return (null, id, "event must be the event name of a meter.");
         }
 
-        if (Text(element, "timestamp") is not { } text || !Rfc3339().IsMatch(text)
+        if (Text(timestampValue) is not { } text || !Rfc3339().IsMatch(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var timestamp))
         {
             return (null, id, "timestamp must be RFC 3339 with an offset, e.g. 2026-04-30T21:30:00-07:00 or 2026-05-01T04:30:00Z.");
         }
 
-        var properties = element.TryGetProperty("properties", out var value) ? value : default;
         if (properties.ValueKind is not (JsonValueKind.Object or JsonValueKind.Undefined or JsonValueKind.Null))
         {
             return (null, id, "properties must be a JSON object.");
@@ -60,8 +86,7 @@ internal sealed partial record IncomingEvent(string Id, string Customer, string 
         return (new IncomingEvent(id, customer, eventName, timestamp.ToUniversalTime(), properties), id, null);
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$")]
     private static partial Regex Rfc3339();

@@ -47,7 +47,7 @@ internal static class PayloadHash
         {
             case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(property => property.Name, StringComparer.Ordinal))
+                foreach (var property in InKeyOrder(element))
                 {
                     writer.WritePropertyName(property.Name);
                     Write(writer, property.Value);
@@ -68,5 +68,22 @@ internal static class PayloadHash
                 element.WriteTo(writer);
                 break;
         }
+    }
+
+    /// <summary>The object's properties by ordinal key order; most arrive in order already (often one key), and are not sorted again.</summary>
+    private static IEnumerable<JsonProperty> InKeyOrder(JsonElement element)
+    {
+        string? previous = null;
+        foreach (var property in element.EnumerateObject())
+        {
+            if (previous is not null && string.CompareOrdinal(previous, property.Name) > 0)
+            {
+                return element.EnumerateObject().OrderBy(one => one.Name, StringComparer.Ordinal);
+            }
+
+            previous = property.Name;
+        }
+
+        return element.EnumerateObject();
     }
 }
