@@ -101,7 +101,16 @@ internal static class InvoicingBenchmarks
             SqliteConnection.ClearAllPools();
             if (Environment.GetEnvironmentVariable("BENCH_KEEP_DATABASE") is { Length: > 0 } keep)
             {
+                // With its write-ahead log: the last commits may not be in the main file yet.
                 File.Copy(database, keep, overwrite: true);
+                foreach (var suffix in new[] { "-wal", "-shm" })
+                {
+                    File.Delete(keep + suffix);
+                    if (File.Exists(database + suffix))
+                    {
+                        File.Copy(database + suffix, keep + suffix);
+                    }
+                }
             }
 
             Directory.Delete(work, recursive: true);

@@ -76,17 +76,22 @@ public abstract class ModuleDbContext(DbContextOptions options, ICallerContext c
         }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEnvironment();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var inserted = InsertAddedRows();
+        return inserted + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEnvironment();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var inserted = InsertAddedRows();
+        return inserted + base.SaveChanges(acceptAllChangesOnSuccess);
     }
+
+    /// <summary>docs-adr/0026: inside a unit of work's transaction, added rows go in with one prepared insert per table.</summary>
+    private int InsertAddedRows() => Database.IsSqlite() ? AddedRows.Insert(this) : 0;
 
     internal void AddOutboxMessage(OutboxMessage message) => OutboxMessages.Add(message);
 
