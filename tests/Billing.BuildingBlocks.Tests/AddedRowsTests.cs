@@ -125,8 +125,12 @@ public sealed class AddedRowsTests : IDisposable
             Count = 3,
             Big = 9_000_000_000L,
             Flag = true,
+            Off = false,
+            Negative = -0.5m,
+            Missing = null,
+            Small = 7,
             Token = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
-            Items = [new SampleItem { Position = 1, Quantity = 0m }, new SampleItem { Position = 2, Quantity = 1.5m, Until = At }],
+            Items = [new SampleItem { Position = 1, Quantity = 0m, Ratio = 0.1 }, new SampleItem { Position = 2, Quantity = 1.5m, Until = At, Ratio = -2.5e10 }],
         });
         context.AddAuditEntry(audit);
         context.AddOutboxMessage(outbox);
@@ -207,6 +211,14 @@ public sealed class AddedRowsTests : IDisposable
 
         public bool Flag { get; set; }
 
+        public bool Off { get; set; }
+
+        public decimal Negative { get; set; }
+
+        public int? Missing { get; set; }
+
+        public short Small { get; set; }
+
         public Guid Token { get; set; }
 
         public List<SampleItem> Items { get; set; } = [];
@@ -219,6 +231,8 @@ public sealed class AddedRowsTests : IDisposable
         public decimal Quantity { get; set; }
 
         public DateTimeOffset? Until { get; set; }
+
+        public double Ratio { get; set; }
     }
 
     public sealed record AddedRowsTestEvent(Guid Id, DateTimeOffset OccurredAt, string Note) : Application.Events.IntegrationEvent(Id, OccurredAt);
