@@ -13,15 +13,17 @@ namespace Billing.BuildingBlocks.Tests;
 
 /// <summary>
 /// docs-adr/0026: rows added inside a unit of work's transaction are inserted with one prepared
-/// statement per table, and are stored exactly as EF Core stores them outside one: every column of
-/// every kind the modules use, owned rows, and the audit log's and outbox's integer keys.
+/// statement per table (and changed rows with one per table and set of columns), and are stored
+/// exactly as EF Core stores them outside one: every column of every kind the modules use, owned
+/// rows, and the audit log's and outbox's integer keys.
 /// </summary>
 public sealed class AddedRowsTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 4, 30, 21, 30, 0, TimeSpan.FromHours(-7));
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"added-rows-{Guid.NewGuid():N}.db");
-    private readonly InsertCounter _efInserts = new();
+    private readonly StatementCounter _efInserts = new("INSERT");
+    private readonly StatementCounter _efUpdates = new("UPDATE");
 
     public AddedRowsTests()
     {
@@ -63,6 +65,71 @@ public sealed class AddedRowsTests : IDisposable
         Stored("sample_items", "by-ef").ShouldBe(Stored("sample_items", "prepared"));
         Stored("sample_audit_log", "by-ef").ShouldBe(Stored("sample_audit_log", "prepared"));
         Stored("sample_outbox", "by-ef").ShouldBe(Stored("sample_outbox", "prepared"));
+    }
+
+    [Fact]
+    public async Task Rows_changed_in_a_transaction_are_stored_exactly_as_EF_Core_stores_them()
+    {
+        foreach (var note in new[] { "by-ef", "prepared" })
+        {
+            await using var context = Context();
+            Add(context, note);
+            await context.SaveChangesAsync();
+        }
+
+        var updatesBefore = _efUpdates.Count;
+        await using (var byEf = Context())
+        {
+            Change(await byEf.Samples.SingleAsync(sample => sample.Note == "by-ef"));
+            await byEf.SaveChangesAsync();
+        }
+
+        _efUpdates.Count.ShouldBe(updatesBefore + 2);
+        await using (var prepared = Context())
+        {
+            await using var transaction = await prepared.Database.BeginTransactionAsync();
+            var sample = await prepared.Samples.SingleAsync(one => one.Note == "prepared");
+            Change(sample);
+            (await prepared.SaveChangesAsync()).ShouldBe(2);
+            await transaction.CommitAsync();
+
+            prepared.ChangeTracker.DetectChanges();
+            prepared.ChangeTracker.Entries().ShouldAllBe(entry => entry.State == EntityState.Unchanged);
+        }
+
+        _efUpdates.Count.ShouldBe(updatesBefore + 2);
+        Stored("sample_samples", "by-ef").ShouldBe(Stored("sample_samples", "prepared"));
+        Stored("sample_items", "by-ef").ShouldBe(Stored("sample_items", "prepared"));
+
+        static void Change(Sample sample)
+        {
+            sample.Kind = SampleKind.Open;
+            sample.Maybe = At.AddDays(1);
+            sample.Amount = 0.10m;
+            sample.Missing = 4;
+            sample.Items[1].Quantity = 2.25m;
+        }
+    }
+
+    [Fact]
+    public async Task Changing_a_row_that_is_gone_fails_the_save()
+    {
+        await using (var first = Context())
+        {
+            Add(first, "gone");
+            await first.SaveChangesAsync();
+        }
+
+        await using var context = Context();
+        var sample = await context.Samples.SingleAsync(one => one.Note == "gone");
+        await using (var other = Context())
+        {
+            await other.Database.ExecuteSqlRawAsync("DELETE FROM sample_items; DELETE FROM sample_samples;");
+        }
+
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        sample.Amount = 1m;
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => context.SaveChangesAsync());
     }
 
     [Fact]
@@ -180,7 +247,7 @@ public sealed class AddedRowsTests : IDisposable
         caller.Set(BillingEnvironment.Test, "key_1");
         var options = new DbContextOptionsBuilder<SampleContext>()
             .UseBillingSqlite($"Data Source={_databasePath}", "sample")
-            .AddInterceptors(_efInserts)
+            .AddInterceptors(_efInserts, _efUpdates)
             .Options;
         return new SampleContext(options, caller);
     }
@@ -258,15 +325,15 @@ public sealed class AddedRowsTests : IDisposable
             });
     }
 
-    /// <summary>Counts the inserts EF Core itself sends.</summary>
-    private sealed class InsertCounter : DbCommandInterceptor
+    /// <summary>Counts the statements of one kind EF Core itself sends.</summary>
+    private sealed class StatementCounter(string verb) : DbCommandInterceptor
     {
         public int Count { get; private set; }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            Count += command.CommandText.Split(';').Count(statement => statement.TrimStart().StartsWith("INSERT", StringComparison.Ordinal));
+            Count += command.CommandText.Split(';').Count(statement => statement.TrimStart().StartsWith(verb, StringComparison.Ordinal));
             return ValueTask.FromResult(result);
         }
     }

@@ -62,6 +62,9 @@ internal static class AddedRows
         return written;
     }
 
+    /// <summary>Whether rows of this type are written here (docs-adr/0026): a plain table of its own; see <see cref="TableInsert.For"/>.</summary>
+    public static bool IsPlainTable(IEntityType entityType) => Inserts.GetOrAdd(entityType, TableInsert.For) is not null;
+
     private static int OwnershipDepth(IEntityType entityType)
     {
         var depth = 0;
@@ -78,14 +81,12 @@ internal static class AddedRows
     {
         private readonly string _sql;
         private readonly IProperty[] _columns;
-        private readonly RelationalTypeMapping[] _mappings;
         private readonly IProperty? _rowIdKey;
 
         private TableInsert(string sql, IProperty[] columns, IProperty? rowIdKey)
         {
             _sql = sql;
             _columns = columns;
-            _mappings = columns.Select(column => (RelationalTypeMapping)column.GetTypeMapping()).ToArray();
             _rowIdKey = rowIdKey;
         }
 
@@ -135,37 +136,21 @@ internal static class AddedRows
 
         public int Write(SqliteTransaction transaction, IEnumerable<EntityEntry> entries)
         {
-            using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = _sql;
-            var parameters = new SqliteParameter[_columns.Length];
-            for (var i = 0; i < _columns.Length; i++)
-            {
-                parameters[i] = (SqliteParameter)_mappings[i].CreateParameter(command, $"$p{i}", null, _columns[i].IsNullable);
-                command.Parameters.Add(parameters[i]);
-            }
-
             // Prepared once for every row of the table in this save.
-            command.Prepare();
+            using var command = new SaveCommand(transaction, _sql, _columns);
             var written = 0;
             foreach (var entry in entries)
             {
                 for (var i = 0; i < _columns.Length; i++)
                 {
-                    var value = entry.Property(_columns[i]).CurrentValue;
-                    if (value is not null && _mappings[i].Converter is { } converter)
-                    {
-                        value = converter.ConvertToProvider(value);
-                    }
-
-                    parameters[i].Value = value ?? DBNull.Value;
+                    command.Set(i, entry.Property(_columns[i]).CurrentValue);
                 }
 
-                command.ExecuteNonQuery();
+                command.Execute();
                 if (_rowIdKey is not null)
                 {
                     var key = entry.Property(_rowIdKey);
-                    key.CurrentValue = raw.sqlite3_last_insert_rowid(transaction.Connection.Handle);
+                    key.CurrentValue = raw.sqlite3_last_insert_rowid(transaction.Connection!.Handle);
                     key.IsTemporary = false;
                 }
 

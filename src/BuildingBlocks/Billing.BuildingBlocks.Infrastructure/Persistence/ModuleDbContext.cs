@@ -79,19 +79,35 @@ public abstract class ModuleDbContext(DbContextOptions options, ICallerContext c
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEnvironment();
-        var inserted = InsertAddedRows();
+        var inserted = WritePreparedRows();
         return inserted + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEnvironment();
-        var inserted = InsertAddedRows();
+        var inserted = WritePreparedRows();
         return inserted + base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    /// <summary>docs-adr/0026: inside a unit of work's transaction, added rows go in with one prepared insert per table.</summary>
-    private int InsertAddedRows() => Database.IsSqlite() ? AddedRows.Insert(this) : 0;
+    /// <summary>docs-adr/0026: inside a unit of work's transaction, added and changed rows are written with statements prepared once per table.</summary>
+    private int WritePreparedRows()
+    {
+        if (!Database.IsSqlite())
+        {
+            return 0;
+        }
+
+        try
+        {
+            return AddedRows.Insert(this) + ModifiedRows.Update(this);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            // As EF Core reports a failed save, so callers see one kind of failure whichever wrote the row.
+            throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", exception);
+        }
+    }
 
     internal void AddOutboxMessage(OutboxMessage message) => OutboxMessages.Add(message);
 

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+
+/// <summary>
+/// docs-adr/0026, for updates: the rows a unit of work changes, written with one prepared
+/// <c>UPDATE</c> per table and set of changed columns (a cycle's batch changes the same columns of
+/// a hundred subscriptions or invoices), inside its transaction, on the same plain tables as
+/// <see cref="AddedRows"/> and never on one with a concurrency token. A row that is not there any
+/// more fails the save, as EF Core's own update does.
+/// </summary>
+internal static class ModifiedRows
+{
+    private static readonly ConcurrentDictionary<(IEntityType, string), string> Statements = new();
+
+    public static int Update(DbContext context)
+    {
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
+        {
+            return 0;
+        }
+
+        var modified = new List<(EntityEntry Entry, IProperty[] Changed)>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Deleted)
+            {
+                return 0;
+            }
+
+            if (entry.State == EntityState.Modified && AddedRows.IsPlainTable(entry.Metadata)
+                && !entry.Metadata.GetProperties().Any(property => property.IsConcurrencyToken))
+            {
+                modified.Add((entry, entry.Properties.Where(property => property.IsModified).Select(property => property.Metadata).ToArray()));
+            }
+        }
+
+        var written = 0;
+        foreach (var group in modified.Where(row => row.Changed.Length > 0)
+                     .GroupBy(row => (row.Entry.Metadata, string.Join(',', row.Changed.Select(property => property.Name)))))
+        {
+            var changed = group.First().Changed;
+            var key = group.Key.Metadata.FindPrimaryKey()!.Properties;
+            var sql = Statements.GetOrAdd(group.Key, _ => Sql(group.Key.Metadata, changed, key));
+            written += Write(transaction, sql, [.. changed, .. key], changed.Length, group.Select(row => row.Entry));
+        }
+
+        return written;
+    }
+
+    private static string Sql(IEntityType entityType, IProperty[] changed, IReadOnlyList<IProperty> key)
+    {
+        var table = entityType.GetTableName()!;
+        var storeObject = StoreObjectIdentifier.Table(table);
+        var set = string.Join(", ", changed.Select((property, index) => $"\"{property.GetColumnName(storeObject)}\" = $p{index}"));
+        var where = string.Join(" AND ", key.Select((property, index) => $"\"{property.GetColumnName(storeObject)}\" = $p{changed.Length + index}"));
+        return $"UPDATE \"{table}\" SET {set} WHERE {where}";
+    }
+
+    private static int Write(SqliteTransaction transaction, string sql, IProperty[] columns, int changedCount, IEnumerable<EntityEntry> entries)
+    {
+        // Prepared once for every row of the group.
+        using var command = new SaveCommand(transaction, sql, columns);
+        var written = 0;
+        foreach (var entry in entries)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                // New values for the changed columns; the key as it was read.
+                var property = entry.Property(columns[i]);
+                command.Set(i, i < changedCount ? property.CurrentValue : property.OriginalValue);
+            }
+
+            if (command.Execute() != 1)
+            {
+                throw new DbUpdateConcurrencyException(
+                    $"A {entry.Metadata.ClrType.Name} to update was not found: it was deleted or changed since it was read.");
+            }
+
+            for (var i = 0; i < changedCount; i++)
+            {
+                var property = entry.Property(columns[i]);
+                property.OriginalValue = property.CurrentValue;
+            }
+
+            entry.State = EntityState.Unchanged;
+            written++;
+        }
+
+        return written;
+    }
+}
