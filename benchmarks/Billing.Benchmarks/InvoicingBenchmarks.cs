@@ -53,7 +53,7 @@ internal static class InvoicingBenchmarks
             var rss = host.PeakRssMegabytes();
             var open = await ScalarAsync(database, "SELECT COUNT(*) FROM invoicing_invoices WHERE status = 'Open' AND sequence IS NOT NULL");
             Check(open == subscriptions, $"P5 finalized {open} of {subscriptions}");
-            var billed = await ScalarAsync(database, "SELECT COUNT(*) FROM invoicing_invoice_lines WHERE kind = 'Usage' AND quantity <> '0'");
+            var billed = await ScalarAsync(database, "SELECT COUNT(*) FROM invoicing_invoice_lines WHERE kind = 'Usage' AND CAST(quantity AS NUMERIC) <> 0");
             Check(billed == subscriptions, $"P5 usage lines with quantity: {billed} of {subscriptions}");
             Console.WriteLine($"P5 = {p5:N0} invoices/s ({subscriptions:N0} in {p5Seconds:N1} s: generate {generateSeconds:N1} s, finalize {p5Seconds - generateSeconds:N1} s; host CPU {p5Cpu:N1} s), peak RSS {rss:N0} MB (before the cycle {rssBefore:N0} MB)");
 
