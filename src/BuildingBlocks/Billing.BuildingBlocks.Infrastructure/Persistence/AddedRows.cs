@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using SQLitePCL;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
@@ -17,46 +16,23 @@ namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 /// parameters, so a row is stored exactly as EF Core would store it. Only inside a transaction (the
 /// unit of work's), so a failure later in the save rolls these rows back with everything else, and
 /// only for plain tables: an entity type with a complex property, inheritance, table splitting, a
-/// relationship other than ownership, or a store-generated value other than an integer key is left
-/// to EF Core, as is every save that deletes anything.
+/// relationship other than ownership, a concurrency token, or a store-generated value other than an
+/// integer key is left to EF Core, as is every save that deletes anything (<see cref="ModuleDbContext"/>).
 /// </summary>
 internal static class AddedRows
 {
     private static readonly ConcurrentDictionary<IEntityType, TableInsert?> Inserts = new();
 
     /// <summary>Inserts the added rows it can and marks them saved; EF Core saves the rest. Answers how many it wrote.</summary>
-    public static int Insert(DbContext context)
+    public static int Insert(SqliteTransaction transaction, IEnumerable<EntityEntry> added)
     {
-        var tracker = context.ChangeTracker;
-        var added = new List<EntityEntry>();
-        foreach (var entry in tracker.Entries())
-        {
-            if (entry.State == EntityState.Deleted)
-            {
-                // A replaced owned row (deleted and added under one key) is an update to EF Core; leave the whole save to it.
-                return 0;
-            }
-
-            if (entry.State == EntityState.Added)
-            {
-                added.Add(entry);
-            }
-        }
-
-        if (added.Count == 0 || context.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
-        {
-            return 0;
-        }
-
         var written = 0;
         foreach (var group in added.GroupBy(entry => entry.Metadata).OrderBy(group => OwnershipDepth(group.Key)))
         {
-            if (Inserts.GetOrAdd(group.Key, TableInsert.For) is not { } insert)
+            if (Inserts.GetOrAdd(group.Key, TableInsert.For) is { } insert)
             {
-                continue;
+                written += insert.Write(transaction, group);
             }
-
-            written += insert.Write(transaction, group);
         }
 
         return written;
@@ -95,6 +71,7 @@ internal static class AddedRows
             if (entityType.GetTableName() is not { } table || entityType.GetSchema() is not null
                 || entityType.BaseType is not null || entityType.GetDirectlyDerivedTypes().Any()
                 || entityType.GetComplexProperties().Any()
+                || entityType.GetProperties().Any(property => property.IsConcurrencyToken)
                 || entityType.GetForeignKeys().Any(foreignKey => !foreignKey.IsOwnership)
                 || entityType.GetReferencingForeignKeys().Any(foreignKey => !foreignKey.IsOwnership)
                 || (entityType.FindOwnership() is { } ownership

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 
@@ -11,38 +10,22 @@ namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 /// docs-adr/0026, for updates: the rows a unit of work changes, written with one prepared
 /// <c>UPDATE</c> per table and set of changed columns (a cycle's batch changes the same columns of
 /// a hundred subscriptions or invoices), inside its transaction, on the same plain tables as
-/// <see cref="AddedRows"/> and never on one with a concurrency token. A row that is not there any
-/// more fails the save, as EF Core's own update does.
+/// <see cref="AddedRows"/> (never one with a concurrency token). A row that is not there any more
+/// fails the save, as EF Core's own update does.
 /// </summary>
 internal static class ModifiedRows
 {
     private static readonly ConcurrentDictionary<(IEntityType, string), string> Statements = new();
 
-    public static int Update(DbContext context)
+    /// <summary>Updates the changed rows of plain tables and marks them saved; EF Core saves the rest. Answers how many it wrote.</summary>
+    public static int Update(SqliteTransaction transaction, IEnumerable<EntityEntry> modified)
     {
-        if (context.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
-        {
-            return 0;
-        }
-
-        var modified = new List<(EntityEntry Entry, IProperty[] Changed)>();
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State == EntityState.Deleted)
-            {
-                return 0;
-            }
-
-            if (entry.State == EntityState.Modified && AddedRows.IsPlainTable(entry.Metadata)
-                && !entry.Metadata.GetProperties().Any(property => property.IsConcurrencyToken))
-            {
-                modified.Add((entry, entry.Properties.Where(property => property.IsModified).Select(property => property.Metadata).ToArray()));
-            }
-        }
-
         var written = 0;
-        foreach (var group in modified.Where(row => row.Changed.Length > 0)
-                     .GroupBy(row => (row.Entry.Metadata, string.Join(',', row.Changed.Select(property => property.Name)))))
+        var changedRows = modified
+            .Where(entry => AddedRows.IsPlainTable(entry.Metadata))
+            .Select(entry => (Entry: entry, Changed: entry.Properties.Where(property => property.IsModified).Select(property => property.Metadata).ToArray()))
+            .Where(row => row.Changed.Length > 0);
+        foreach (var group in changedRows.GroupBy(row => (row.Entry.Metadata, string.Join(',', row.Changed.Select(property => property.Name)))))
         {
             var changed = group.First().Changed;
             var key = group.Key.Metadata.FindPrimaryKey()!.Properties;
