@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using Billing.BuildingBlocks.Domain;
 using MediatR;
 
@@ -12,10 +14,20 @@ public sealed record DomainEventNotification<TDomainEvent>(TDomainEvent DomainEv
 
 public static class DomainEventNotification
 {
+    // One wrapper factory per event type: a cycle's batch raises thousands of events, and making
+    // the generic type and invoking its constructor by reflection each time showed in P5's profile.
+    private static readonly ConcurrentDictionary<Type, Func<IDomainEvent, INotification>> Factories = new();
+
     public static INotification For(IDomainEvent domainEvent) =>
-        (INotification)Activator.CreateInstance(
-            typeof(DomainEventNotification<>).MakeGenericType(domainEvent.GetType()),
-            domainEvent)!;
+        Factories.GetOrAdd(domainEvent.GetType(), FactoryFor)(domainEvent);
+
+    private static Func<IDomainEvent, INotification> FactoryFor(Type eventType)
+    {
+        var domainEvent = Expression.Parameter(typeof(IDomainEvent), "domainEvent");
+        var constructor = typeof(DomainEventNotification<>).MakeGenericType(eventType).GetConstructor([eventType])!;
+        return Expression.Lambda<Func<IDomainEvent, INotification>>(
+            Expression.New(constructor, Expression.Convert(domainEvent, eventType)), domainEvent).Compile();
+    }
 }
 
 /// <summary>Handles a domain event inside the transaction of the command that raised it.</summary>

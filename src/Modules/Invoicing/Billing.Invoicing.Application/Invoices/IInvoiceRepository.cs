@@ -24,9 +24,11 @@ internal interface IInvoiceRepository
 
     /// <summary>
     /// The live (not void) invoices, with lines, of these subscriptions for periods ending after
-    /// <paramref name="periodsEndingAfter"/>: what late usage is compared against (INV-5).
+    /// <paramref name="periodsEndingAfter"/>, except <paramref name="excluding"/>: what late usage is
+    /// compared against (INV-5).
     /// </summary>
-    Task<IReadOnlyList<Invoice>> ListLiveAsync(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Invoice>> ListLiveAsync(
+        IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, IReadOnlyCollection<string> excluding, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string invoiceId, CancellationToken cancellationToken);
 

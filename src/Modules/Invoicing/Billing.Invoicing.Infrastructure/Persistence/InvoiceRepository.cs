@@ -25,8 +25,16 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
     public async Task<Invoice?> FindAsync(string id, CancellationToken cancellationToken) =>
         await context.Invoices.FindAsync([id], cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, Invoice>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        await context.Invoices.Where(invoice => ids.Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
+    /// <remarks>
+    /// The ids go as one JSON parameter (<c>json_each</c>) rather than one parameter each: EF Core
+    /// rewrites a list of parameters on every execution, and a cycle's batch of finalizations passes
+    /// hundreds of ids here (docs-adr/0027).
+    /// </remarks>
+    public async Task<IReadOnlyDictionary<string, Invoice>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var idList = ids as List<string> ?? [.. ids];
+        return await context.Invoices.Where(invoice => EF.Parameter(idList).Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
+    }
 
     public Task<Invoice?> ReadAsync(string id, CancellationToken cancellationToken) =>
         context.Invoices.AsNoTracking().SingleOrDefaultAsync(invoice => invoice.Id == id, cancellationToken);
@@ -59,9 +67,10 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
     }
 
     public async Task<IReadOnlyList<Invoice>> ListLiveAsync(
-        IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, CancellationToken cancellationToken) =>
+        IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, IReadOnlyCollection<string> excluding, CancellationToken cancellationToken) =>
         await context.Invoices.AsNoTracking()
-            .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && invoice.PeriodEnd > periodsEndingAfter && invoice.Status != InvoiceStatus.Void)
+            .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && invoice.PeriodEnd > periodsEndingAfter && invoice.Status != InvoiceStatus.Void
+                && !excluding.Contains(invoice.Id))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<SubscriptionPeriod, DateTimeOffset>> LastIssuedBeforeAsync(

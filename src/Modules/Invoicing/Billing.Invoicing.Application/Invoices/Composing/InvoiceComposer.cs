@@ -95,13 +95,29 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
             .Select((request, index) => recheckAfter[index] is { } after && after < request.Period.Start ? after : request.Period.Start)
             .ToList();
         var subscriptionIds = requests.Select(request => request.Subscription.Id).Distinct().ToList();
-        var live = (await invoices.ListLiveAsync(subscriptionIds, from.Min(), cancellationToken)).ToLookup(invoice => invoice.SubscriptionId);
+        var live = (await invoices.ListLiveAsync(subscriptionIds, from.Min(), ExcludedByAll(requests), cancellationToken)).ToLookup(invoice => invoice.SubscriptionId);
         return requests
             .Select((request, index) => new EarlierBills(
                 live[request.Subscription.Id].Where(invoice => invoice.PeriodEnd > from[index] && !request.Excluded.Contains(invoice.Id)).ToList(),
                 recheckAfter[index]))
             .ToList();
     }
+
+    /// <summary>
+    /// The invoices no request of their subscription counts as an earlier bill (the drafts a batch
+    /// finalizes): left out of the read rather than loaded with their lines and dropped.
+    /// </summary>
+    private static List<string> ExcludedByAll(IReadOnlyList<ComposeRequest> requests) =>
+        requests
+            .GroupBy(request => request.Subscription.Id)
+            .SelectMany(subscription => subscription.Skip(1).Aggregate(
+                new HashSet<string>(subscription.First().Excluded),
+                (excludedByAll, request) =>
+                {
+                    excludedByAll.IntersectWith(request.Excluded);
+                    return excludedByAll;
+                }))
+            .ToList();
 
     /// <summary>The usage of every range, per meter: one summary query per distinct range for all of its customers.</summary>
     private async Task<IReadOnlyDictionary<UsageRange, IReadOnlyDictionary<string, decimal>>> UsageAsync(

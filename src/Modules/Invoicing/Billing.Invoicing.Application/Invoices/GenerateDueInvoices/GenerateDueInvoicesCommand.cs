@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Application.Messaging;
+using Billing.Invoicing.Application.Invoices.Composing;
 
 namespace Billing.Invoicing.Application.Invoices.GenerateDueInvoices;
 
@@ -6,4 +7,5 @@ namespace Billing.Invoicing.Application.Invoices.GenerateDueInvoices;
 /// INV-2: invoice the unbilled period of each of these subscriptions when it has ended and the close
 /// delay has passed; one bounded batch, one transaction. Answers how many periods were dealt with.
 /// </summary>
-internal sealed record GenerateDueInvoicesCommand(IReadOnlyList<string> SubscriptionIds) : ICommand<int>;
+/// <param name="Ahead">Drafts composed before the transaction (<see cref="ComposeDueDraftsQuery"/>); those that no longer fit are composed again.</param>
+internal sealed record GenerateDueInvoicesCommand(IReadOnlyList<string> SubscriptionIds, ComposedAhead? Ahead = null) : ICommand<int>;

@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Domain.Time;
+using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Invoices.Issuing;
 using Billing.Invoicing.Application.Plans;
 using Billing.Invoicing.Application.Settings;
@@ -54,6 +55,7 @@ internal sealed class GenerateDueInvoicesHandler(
             due.Where(one => one.Subscription.Bills(one.Period) && !invoiced.Contains(new SubscriptionPeriod(one.Subscription.Id, one.Period.Start)))
                 .Select(one => new InvoiceRequest(InvoiceKind.Scheduled, one.Subscription, one.Plan, one.Period, one.Period.End, Generation: 0, Replaces: null, "billing period ended"))
                 .ToList(),
+            command.Ahead ?? ComposedAhead.None,
             cancellationToken);
 
         foreach (var (subscription, plan, period) in due)

@@ -32,9 +32,10 @@ internal sealed class InvoiceIssuer(
     private const string FinalizesAtOnce = "the first invoice of a charge_automatically subscription finalizes at once (INV-4)";
 
     public async Task<Invoice> IssueAsync(InvoiceRequest request, CancellationToken cancellationToken) =>
-        (await IssueManyAsync([request], cancellationToken))[0];
+        (await IssueManyAsync([request], ComposedAhead.None, cancellationToken))[0];
 
-    public async Task<IReadOnlyList<Invoice>> IssueManyAsync(IReadOnlyList<InvoiceRequest> requests, CancellationToken cancellationToken)
+    /// <param name="ahead">Drafts composed before the transaction; a draft may use one since it is composed again at finalization (INV-3).</param>
+    public async Task<IReadOnlyList<Invoice>> IssueManyAsync(IReadOnlyList<InvoiceRequest> requests, ComposedAhead ahead, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var config = await settings.GetAsync(cancellationToken);
@@ -51,9 +52,10 @@ internal sealed class InvoiceIssuer(
                 now));
         }
 
-        var composed = await composer.ComposeManyAsync(
+        var composed = await ComposeDraftsAsync(
             requests.Select((request, index) => new ComposeRequest(
                 request.Subscription, request.Plan, request.Period, request.UsageEnd, config.LateUsageWindow, Excluded(drafts[index], request.Replaces))).ToList(),
+            ahead,
             cancellationToken);
 
         var atOnce = new List<Finalization>();
@@ -117,6 +119,20 @@ internal sealed class InvoiceIssuer(
             invoice.Recompute(composed[index].PlanVersion, composed[index].Lines);
             invoice.Finalize(await invoices.NextSequenceAsync(cancellationToken), caller.Environment, clock.GetUtcNow(), reason);
         }
+    }
+
+    /// <summary>What was composed ahead where it still fits, the rest now, in one batch.</summary>
+    private async Task<IReadOnlyList<ComposedInvoice>> ComposeDraftsAsync(IReadOnlyList<ComposeRequest> requests, ComposedAhead ahead, CancellationToken cancellationToken)
+    {
+        var composed = requests.Select(ahead.Find).ToArray();
+        var missing = Enumerable.Range(0, requests.Count).Where(index => composed[index] is null).ToList();
+        var composedNow = await composer.ComposeManyAsync(missing.Select(index => requests[index]).ToList(), cancellationToken);
+        for (var index = 0; index < missing.Count; index++)
+        {
+            composed[missing[index]] = composedNow[index];
+        }
+
+        return composed!;
     }
 
     /// <summary>The invoice being rated, and the one it replaces, are not earlier bills of its period.</summary>
