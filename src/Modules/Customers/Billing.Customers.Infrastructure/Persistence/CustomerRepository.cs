@@ -17,7 +17,7 @@ internal sealed class CustomerRepository(CustomersDbContext context) : ICustomer
         context.Customers.AsNoTracking().SingleOrDefaultAsync(customer => customer.Id == id, cancellationToken);
 
     public async Task<IReadOnlyList<Customer>> ReadManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        await context.Customers.AsNoTracking().Where(customer => ids.Contains(customer.Id)).ToListAsync(cancellationToken);
+        await context.Customers.AsNoTracking().Where(customer => EF.Parameter(ids).Contains(customer.Id)).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Customer>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken) =>
         await context.Customers.AsNoTracking().Where(customer => externalIds.Contains(customer.ExternalId)).ToListAsync(cancellationToken);

@@ -30,11 +30,8 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
     /// rewrites a list of parameters on every execution, and a cycle's batch of finalizations passes
     /// hundreds of ids here (docs-adr/0027).
     /// </remarks>
-    public async Task<IReadOnlyDictionary<string, Invoice>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
-    {
-        var idList = ids as List<string> ?? [.. ids];
-        return await context.Invoices.Where(invoice => EF.Parameter(idList).Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
-    }
+    public async Task<IReadOnlyDictionary<string, Invoice>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        await context.Invoices.Where(invoice => EF.Parameter(ids).Contains(invoice.Id)).ToDictionaryAsync(invoice => invoice.Id, cancellationToken);
 
     public Task<Invoice?> ReadAsync(string id, CancellationToken cancellationToken) =>
         context.Invoices.AsNoTracking().SingleOrDefaultAsync(invoice => invoice.Id == id, cancellationToken);
@@ -70,7 +67,7 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
         IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, IReadOnlyCollection<string> excluding, CancellationToken cancellationToken) =>
         await context.Invoices.AsNoTracking()
             .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && invoice.PeriodEnd > periodsEndingAfter && invoice.Status != InvoiceStatus.Void
-                && !excluding.Contains(invoice.Id))
+                && !EF.Parameter(excluding).Contains(invoice.Id))
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<SubscriptionPeriod, DateTimeOffset>> LastIssuedBeforeAsync(

@@ -18,10 +18,10 @@ internal sealed class SubscriptionRepository(InvoicingDbContext context) : ISubs
         context.Subscriptions.SingleOrDefaultAsync(subscription => subscription.Id == id, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, Subscription>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        await context.Subscriptions.Where(subscription => ids.Contains(subscription.Id)).ToDictionaryAsync(subscription => subscription.Id, cancellationToken);
+        await context.Subscriptions.Where(subscription => EF.Parameter(ids).Contains(subscription.Id)).ToDictionaryAsync(subscription => subscription.Id, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, Subscription>> ReadManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
-        await context.Subscriptions.AsNoTracking().Where(subscription => ids.Contains(subscription.Id)).ToDictionaryAsync(subscription => subscription.Id, cancellationToken);
+        await context.Subscriptions.AsNoTracking().Where(subscription => EF.Parameter(ids).Contains(subscription.Id)).ToDictionaryAsync(subscription => subscription.Id, cancellationToken);
 
     public async Task<IReadOnlyList<string>> DueAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken) =>
         await context.Subscriptions
