@@ -4,9 +4,10 @@ namespace Billing.Invoicing.Application.Invoices.Composing;
 
 /// <summary>
 /// Drafts of a cycle's batch composed before its transaction, while the batch before it was being
-/// written (docs-adr/0027, P5). A composition is used only for the subscription, plan, plan version
-/// and period it was made for; anything else is composed again inside the transaction. Only drafts
-/// use it: finalization always composes from the latest usage under the write lock (INV-3).
+/// written (docs-adr/0027, P5). A composition is used only for the subscription, customer, plan,
+/// plan version, period and usage end it was made for; anything else is composed again inside the
+/// transaction. Only drafts use it: finalization always composes from the latest usage under the
+/// write lock (INV-3).
 /// </summary>
 internal sealed class ComposedAhead
 {
@@ -15,8 +16,6 @@ internal sealed class ComposedAhead
     private readonly IReadOnlyDictionary<Key, ComposedInvoice> _composed;
 
     private ComposedAhead(IReadOnlyDictionary<Key, ComposedInvoice> composed) => _composed = composed;
-
-    public int Count => _composed.Count;
 
     public static ComposedAhead Of(IReadOnlyList<ComposeRequest> requests, IReadOnlyList<ComposedInvoice> composed) =>
         new(requests.Select((request, index) => (Key: KeyOf(request), Composed: composed[index])).ToDictionary(one => one.Key, one => one.Composed));
