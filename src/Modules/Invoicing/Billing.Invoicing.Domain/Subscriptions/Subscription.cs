@@ -72,7 +72,7 @@ internal sealed class Subscription : AggregateRoot
     }
 
     /// <summary>A subscription from before invoicing existed has no cycle position yet: its first period is next.</summary>
-    public void EnsureCycle(BillingInterval interval)
+    private void EnsureCycle(BillingInterval interval)
     {
         if (UnbilledPeriodEnd <= UnbilledPeriodStart)
         {
@@ -82,6 +82,13 @@ internal sealed class Subscription : AggregateRoot
     }
 
     public Period UnbilledPeriod() => Period.Create(UnbilledPeriodStart, UnbilledPeriodEnd);
+
+    /// <summary>INV-2: the unbilled period when it ended at or before the cutoff (the close delay is in the cutoff); otherwise null.</summary>
+    public Period? DuePeriod(BillingInterval interval, DateTimeOffset cutoff)
+    {
+        EnsureCycle(interval);
+        return UnbilledPeriodEnd <= cutoff ? UnbilledPeriod() : null;
+    }
 
     /// <summary>Whether the subscription bills the period at all (it has not ended before it).</summary>
     public bool Bills(Period period) => EndsAt is null || period.Start < EndsAt;

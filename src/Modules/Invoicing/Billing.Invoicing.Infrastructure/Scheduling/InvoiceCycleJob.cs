@@ -49,40 +49,13 @@ internal sealed class InvoiceCycleJob(IServiceScopeFactory scopes, ILogger<Invoi
     /// while batch n is written. A window is found afresh only once all of its batches are written,
     /// so no batch is composed for subscriptions another batch of the window is still billing.
     /// </summary>
-    private async Task<int> GenerateAsync(BillingEnvironment environment, CancellationToken cancellationToken)
-    {
-        var done = 0;
-        while (true)
-        {
-            var due = await scopes.SendAsync(environment, Name, new FindDueSubscriptionsQuery(BatchSize * BatchesPerWindow), cancellationToken);
-            if (due.Count == 0)
-            {
-                return done;
-            }
-
-            var batches = due.Chunk(BatchSize).ToList();
-            var progress = 0;
-            var ahead = ComposeAheadAsync(environment, batches[0], cancellationToken);
-            for (var index = 0; index < batches.Count; index++)
-            {
-                var composed = await ahead;
-                if (index + 1 < batches.Count)
-                {
-                    ahead = ComposeAheadAsync(environment, batches[index + 1], cancellationToken);
-                }
-
-                progress += await RunBatchAsync(environment, batches[index], ids => new GenerateDueInvoicesCommand(ids, composed), cancellationToken);
-            }
-
-            if (progress == 0)
-            {
-                // Nothing moved (every item failed, or was done elsewhere meanwhile and still looks due): stop until the next tick.
-                return done;
-            }
-
-            done += progress;
-        }
-    }
+    private Task<int> GenerateAsync(BillingEnvironment environment, CancellationToken cancellationToken) =>
+        DrainAsync(
+            environment,
+            new FindDueSubscriptionsQuery(BatchSize * BatchesPerWindow),
+            batch => ComposeAheadAsync(environment, batch, cancellationToken),
+            (ids, composed) => new GenerateDueInvoicesCommand(ids, composed),
+            cancellationToken);
 
     /// <summary>
     /// On a pool thread of its own: SQLite's calls complete synchronously, so without it the reads
@@ -105,8 +78,20 @@ internal sealed class InvoiceCycleJob(IServiceScopeFactory scopes, ILogger<Invoi
             },
             cancellationToken);
 
-    private async Task<int> DrainAsync(
-        BillingEnvironment environment, IRequest<IReadOnlyList<string>> find, Func<IReadOnlyList<string>, IRequest<int>> work, CancellationToken cancellationToken)
+    private Task<int> DrainAsync(
+        BillingEnvironment environment, IRequest<IReadOnlyList<string>> find, Func<IReadOnlyList<string>, IRequest<int>> work, CancellationToken cancellationToken) =>
+        DrainAsync(environment, find, _ => Task.FromResult(true), (ids, _) => work(ids), cancellationToken);
+
+    /// <summary>
+    /// Finds what is due, splits it into batches and runs them one transaction each, until nothing
+    /// is due; <paramref name="prepare"/> of the next batch runs while the current one is written.
+    /// </summary>
+    private async Task<int> DrainAsync<TPrepared>(
+        BillingEnvironment environment,
+        IRequest<IReadOnlyList<string>> find,
+        Func<IReadOnlyList<string>, Task<TPrepared>> prepare,
+        Func<IReadOnlyList<string>, TPrepared, IRequest<int>> work,
+        CancellationToken cancellationToken)
     {
         var done = 0;
         while (true)
@@ -117,7 +102,20 @@ internal sealed class InvoiceCycleJob(IServiceScopeFactory scopes, ILogger<Invoi
                 return done;
             }
 
-            var progress = await RunBatchAsync(environment, due, work, cancellationToken);
+            var batches = due.Chunk(BatchSize).ToList();
+            var progress = 0;
+            var next = prepare(batches[0]);
+            for (var index = 0; index < batches.Count; index++)
+            {
+                var prepared = await next;
+                if (index + 1 < batches.Count)
+                {
+                    next = prepare(batches[index + 1]);
+                }
+
+                progress += await RunBatchAsync(environment, batches[index], ids => work(ids, prepared), cancellationToken);
+            }
+
             if (progress == 0)
             {
                 // Nothing moved (every item failed, or was done elsewhere meanwhile and still looks due): stop until the next tick.

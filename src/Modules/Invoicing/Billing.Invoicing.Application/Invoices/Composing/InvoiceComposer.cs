@@ -110,13 +110,7 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
     private static List<string> ExcludedByAll(IReadOnlyList<ComposeRequest> requests) =>
         requests
             .GroupBy(request => request.Subscription.Id)
-            .SelectMany(subscription => subscription.Skip(1).Aggregate(
-                new HashSet<string>(subscription.First().Excluded),
-                (excludedByAll, request) =>
-                {
-                    excludedByAll.IntersectWith(request.Excluded);
-                    return excludedByAll;
-                }))
+            .SelectMany(subscription => subscription.Select(request => request.Excluded.AsEnumerable()).Aggregate((all, next) => all.Intersect(next)))
             .ToList();
 
     /// <summary>The usage of every range, per meter: one summary query per distinct range for all of its customers.</summary>

@@ -24,9 +24,7 @@ internal sealed class ComposeDueDraftsHandler(
         foreach (var subscription in (await subscriptions.ReadManyAsync(query.SubscriptionIds, cancellationToken)).Values)
         {
             var plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
-            subscription.EnsureCycle(plan.Interval);
-            var period = subscription.UnbilledPeriod();
-            if (period.End <= cutoff && subscription.Bills(period))
+            if (subscription.DuePeriod(plan.Interval, cutoff) is { } period && subscription.Bills(period))
             {
                 // A new draft is not stored yet, so there is nothing of its own to leave out of its earlier bills.
                 requests.Add(new ComposeRequest(subscription, plan, period, period.End, config.LateUsageWindow, Excluded: new HashSet<string>()));

@@ -39,14 +39,13 @@ internal sealed class GenerateDueInvoicesHandler(
             }
 
             var plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
-            subscription.EnsureCycle(plan.Interval);
-            if (subscription.UnbilledPeriodEnd > cutoff)
+            if (subscription.DuePeriod(plan.Interval, cutoff) is not { } period)
             {
                 billed++;
                 continue;
             }
 
-            due.Add((subscription, plan, subscription.UnbilledPeriod()));
+            due.Add((subscription, plan, period));
         }
 
         // A manual invoice may have claimed the period already (INV-9); then there is nothing to make.
