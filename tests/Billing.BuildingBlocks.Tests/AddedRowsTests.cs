@@ -107,6 +107,7 @@ public sealed class AddedRowsTests : IDisposable
             sample.Maybe = At.AddDays(1);
             sample.Amount = 0.10m;
             sample.Missing = 4;
+            sample.Wait = TimeSpan.FromMinutes(-90);
             sample.Items[1].Quantity = 2.25m;
         }
     }
@@ -197,6 +198,7 @@ public sealed class AddedRowsTests : IDisposable
             Missing = null,
             Small = 7,
             Token = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            Wait = TimeSpan.FromHours(26.5),
             Items = [new SampleItem { Position = 1, Quantity = 0m, Ratio = 0.1 }, new SampleItem { Position = 2, Quantity = 1.5m, Until = At, Ratio = -2.5e10 }],
         });
         context.AddAuditEntry(audit);
@@ -287,6 +289,8 @@ public sealed class AddedRowsTests : IDisposable
         public short Small { get; set; }
 
         public Guid Token { get; set; }
+
+        public TimeSpan Wait { get; set; }
 
         public List<SampleItem> Items { get; set; } = [];
     }

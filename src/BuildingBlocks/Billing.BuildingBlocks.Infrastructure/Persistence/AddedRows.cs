@@ -12,12 +12,12 @@ namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 /// of one EF Core command each. EF Core's SQLite provider sends every insert as its own command and
 /// Microsoft.Data.Sqlite prepares each again; a cycle's batch adds hundreds of invoices, lines, audit
 /// entries and outbox messages, and that preparation and command machinery was about half of saving
-/// them. Values go through EF Core's own type mappings and converters into Microsoft.Data.Sqlite's
-/// parameters, so a row is stored exactly as EF Core would store it. Only inside a transaction (the
+/// them. Values go through EF Core's converters into the forms EF Core stores them in, bound by
+/// position (<see cref="StoredForm"/>, docs-adr/0028). Only inside a transaction (the
 /// unit of work's), so a failure later in the save rolls these rows back with everything else, and
 /// only for plain tables: an entity type with a complex property, inheritance, table splitting, a
-/// relationship other than ownership, a concurrency token, or a store-generated value other than an
-/// integer key is left to EF Core, as is every save that deletes anything (<see cref="ModuleDbContext"/>).
+/// relationship other than ownership, a concurrency token, a store-generated value other than an
+/// integer key, or a column with no stored form here is left to EF Core, as is every save that deletes anything (<see cref="ModuleDbContext"/>).
 /// </summary>
 internal static class AddedRows
 {
@@ -87,7 +87,7 @@ internal static class AddedRows
             var columns = new List<IProperty>();
             foreach (var property in entityType.GetProperties())
             {
-                if (property.GetColumnName(storeObject) is null)
+                if (property.GetColumnName(storeObject) is null || StoredForm.Of(property) is null)
                 {
                     return null;
                 }
@@ -107,7 +107,7 @@ internal static class AddedRows
             }
 
             var names = string.Join(", ", columns.Select(column => $"\"{column.GetColumnName(storeObject)}\""));
-            var values = string.Join(", ", columns.Select((_, index) => $"$p{index}"));
+            var values = string.Join(", ", columns.Select((_, index) => $"?{index + 1}"));
             return new TableInsert($"INSERT INTO \"{table}\" ({names}) VALUES ({values})", [.. columns], rowIdKey);
         }
 

@@ -40,8 +40,8 @@ internal static class ModifiedRows
     {
         var table = entityType.GetTableName()!;
         var storeObject = StoreObjectIdentifier.Table(table);
-        var set = string.Join(", ", changed.Select((property, index) => $"\"{property.GetColumnName(storeObject)}\" = $p{index}"));
-        var where = string.Join(" AND ", key.Select((property, index) => $"\"{property.GetColumnName(storeObject)}\" = $p{changed.Length + index}"));
+        var set = string.Join(", ", changed.Select((property, index) => $"\"{property.GetColumnName(storeObject)}\" = ?{index + 1}"));
+        var where = string.Join(" AND ", key.Select((property, index) => $"\"{property.GetColumnName(storeObject)}\" = ?{changed.Length + index + 1}"));
         return $"UPDATE \"{table}\" SET {set} WHERE {where}";
     }
 

@@ -28,6 +28,12 @@ public sealed class PreparedStatement : IDisposable
     public void Bind(int position, long? value) =>
         Check(value is null ? raw.sqlite3_bind_null(_statement, position) : raw.sqlite3_bind_int64(_statement, position, value.Value));
 
+    public void BindReal(int position, double value) => Check(raw.sqlite3_bind_double(_statement, position, value));
+
+    public void BindBlob(int position, ReadOnlySpan<byte> blob) => Check(raw.sqlite3_bind_blob(_statement, position, blob));
+
+    public void BindNull(int position) => Check(raw.sqlite3_bind_null(_statement, position));
+
     /// <summary>Binds a named parameter (<c>$name</c>); a name the statement lacks is a programming error.</summary>
     public void Bind(string name, string? value) => Bind(PositionOf(name), value);
 
@@ -107,7 +113,7 @@ public sealed class PreparedStatement : IDisposable
     {
         if (result != raw.SQLITE_OK)
         {
-            throw new SqliteException(raw.sqlite3_errmsg(_database).utf8_to_string(), result);
+            throw new SqliteException(raw.sqlite3_errmsg(_database).utf8_to_string(), result, raw.sqlite3_extended_errcode(_database));
         }
     }
 }

@@ -1,42 +1,32 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
-/// One statement of a save (docs-adr/0026), prepared once and run for many rows, with a parameter
-/// per column made by EF Core's type mapping for it, and values through its converter: a value is
-/// bound exactly as EF Core binds it.
+/// One statement of a save (docs-adr/0026), prepared once and run for many rows, each column bound
+/// by position in the form EF Core stores it (<see cref="StoredForm"/>, docs-adr/0028). Microsoft.Data.Sqlite
+/// looks every named parameter up again on each execution, which cost as much as the insert itself.
 /// </summary>
 internal sealed class SaveCommand : IDisposable
 {
-    private readonly SqliteCommand _command;
-    private readonly SqliteParameter[] _parameters;
-    private readonly RelationalTypeMapping[] _mappings;
+    private readonly PreparedStatement _statement;
+    private readonly StoredForm[] _forms;
 
+    /// <param name="sql">Parameters numbered in column order: <c>?1</c> is <paramref name="columns"/>[0].</param>
     public SaveCommand(SqliteTransaction transaction, string sql, IReadOnlyList<IProperty> columns)
     {
-        _command = transaction.Connection!.CreateCommand();
-        _command.Transaction = transaction;
-        _command.CommandText = sql;
-        _mappings = columns.Select(column => (RelationalTypeMapping)column.GetTypeMapping()).ToArray();
-        _parameters = new SqliteParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
-        {
-            _parameters[i] = (SqliteParameter)_mappings[i].CreateParameter(_command, $"$p{i}", null, columns[i].IsNullable);
-            _command.Parameters.Add(_parameters[i]);
-        }
-
-        _command.Prepare();
+        _forms = columns
+            .Select(column => StoredForm.Of(column) ?? throw new InvalidOperationException($"{column.Name} has no stored form; its table is left to EF Core."))
+            .ToArray();
+        _statement = new PreparedStatement(transaction.Connection!, sql);
     }
 
-    /// <summary>The value of parameter <c>$p{index}</c>, as the model holds it.</summary>
-    public void Set(int index, object? value) =>
-        _parameters[index].Value = (value is not null && _mappings[index].Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+    /// <summary>The value of the column at <paramref name="index"/>, as the model holds it.</summary>
+    public void Set(int index, object? value) => _forms[index].Bind(_statement, index + 1, value);
 
     /// <summary>Runs the statement with the values set; answers how many rows it changed.</summary>
-    public int Execute() => _command.ExecuteNonQuery();
+    public int Execute() => _statement.Execute();
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose() => _statement.Dispose();
 }

@@ -53,7 +53,7 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
         var subscriptionIds = periods.Select(period => period.SubscriptionId).Distinct().ToList();
         var starts = periods.Select(period => period.PeriodStart).Distinct().ToList();
         var stored = await context.Invoices
-            .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && starts.Contains(invoice.PeriodStart))
+            .Where(invoice => EF.Parameter(subscriptionIds).Contains(invoice.SubscriptionId) && starts.Contains(invoice.PeriodStart))
             .Select(invoice => new { invoice.SubscriptionId, invoice.PeriodStart })
             .ToListAsync(cancellationToken);
         var invoiced = stored.Select(row => new SubscriptionPeriod(row.SubscriptionId, row.PeriodStart))
@@ -66,7 +66,7 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
     public async Task<IReadOnlyList<Invoice>> ListLiveAsync(
         IReadOnlyCollection<string> subscriptionIds, DateTimeOffset periodsEndingAfter, IReadOnlyCollection<string> excluding, CancellationToken cancellationToken) =>
         await context.Invoices.AsNoTracking()
-            .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && invoice.PeriodEnd > periodsEndingAfter && invoice.Status != InvoiceStatus.Void
+            .Where(invoice => EF.Parameter(subscriptionIds).Contains(invoice.SubscriptionId) && invoice.PeriodEnd > periodsEndingAfter && invoice.Status != InvoiceStatus.Void
                 && !EF.Parameter(excluding).Contains(invoice.Id))
             .ToListAsync(cancellationToken);
 
@@ -81,7 +81,7 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
             var start = group.Key;
             var subscriptionIds = group.Select(period => period.SubscriptionId).Distinct().ToList();
             var latest = await context.Invoices
-                .Where(invoice => subscriptionIds.Contains(invoice.SubscriptionId) && invoice.IssuedAt != null && invoice.PeriodStart < start
+                .Where(invoice => EF.Parameter(subscriptionIds).Contains(invoice.SubscriptionId) && invoice.IssuedAt != null && invoice.PeriodStart < start
                     && invoice.PeriodStart == context.Invoices
                         .Where(earlier => earlier.SubscriptionId == invoice.SubscriptionId && earlier.IssuedAt != null && earlier.PeriodStart < start)
                         .Max(earlier => earlier.PeriodStart))
