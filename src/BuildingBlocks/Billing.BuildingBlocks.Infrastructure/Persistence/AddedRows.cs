@@ -118,9 +118,10 @@ internal static class AddedRows
             var written = 0;
             foreach (var entry in entries)
             {
+                var values = entry.CurrentValues;
                 for (var i = 0; i < _columns.Length; i++)
                 {
-                    command.Set(i, entry.Property(_columns[i]).CurrentValue);
+                    command.Set(i, values[_columns[i]]);
                 }
 
                 command.Execute();

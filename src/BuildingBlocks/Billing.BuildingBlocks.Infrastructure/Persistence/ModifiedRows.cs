@@ -52,11 +52,12 @@ internal static class ModifiedRows
         var written = 0;
         foreach (var entry in entries)
         {
+            // Read through the entry's value sets: a PropertyEntry for each column of each row cost more than binding it.
+            var (current, original) = (entry.CurrentValues, entry.OriginalValues);
             for (var i = 0; i < columns.Length; i++)
             {
                 // New values for the changed columns; the key as it was read.
-                var property = entry.Property(columns[i]);
-                command.Set(i, i < changedCount ? property.CurrentValue : property.OriginalValue);
+                command.Set(i, i < changedCount ? current[columns[i]] : original[columns[i]]);
             }
 
             if (command.Execute() != 1)
@@ -67,8 +68,7 @@ internal static class ModifiedRows
 
             for (var i = 0; i < changedCount; i++)
             {
-                var property = entry.Property(columns[i]);
-                property.OriginalValue = property.CurrentValue;
+                original[columns[i]] = current[columns[i]];
             }
 
             entry.State = EntityState.Unchanged;
