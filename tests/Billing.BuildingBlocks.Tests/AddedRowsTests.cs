@@ -113,6 +113,23 @@ public sealed class AddedRowsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_with_a_column_that_has_no_stored_form_here_is_left_to_EF_Core()
+    {
+        await using var context = Context();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        Add(context, "beside");
+        context.Stamps.Add(new Stamp { Id = "stm_1", At = new DateTime(2026, 4, 30, 21, 30, 0, DateTimeKind.Utc) });
+
+        (await context.SaveChangesAsync()).ShouldBe(6);
+        await transaction.CommitAsync();
+
+        // A DateTime is not among the forms written by position (docs-adr/0028): EF Core inserts that row, the prepared path the rest.
+        _efInserts.Count.ShouldBe(1);
+        context.ChangeTracker.Clear();
+        (await context.Stamps.SingleAsync()).At.ShouldBe(new DateTime(2026, 4, 30, 21, 30, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
     public async Task Changing_a_row_that_is_gone_fails_the_save()
     {
         await using (var first = Context())
@@ -306,6 +323,14 @@ public sealed class AddedRowsTests : IDisposable
         public double Ratio { get; set; }
     }
 
+    /// <summary>A row with a kind of column the prepared path does not write.</summary>
+    public sealed class Stamp
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public DateTime At { get; set; }
+    }
+
     public sealed record AddedRowsTestEvent(Guid Id, DateTimeOffset OccurredAt, string Note) : Application.Events.IntegrationEvent(Id, OccurredAt);
 
     private sealed class SampleContext(DbContextOptions options, ICallerContext caller) : ModuleDbContext(options, caller)
@@ -314,7 +339,11 @@ public sealed class AddedRowsTests : IDisposable
 
         public DbSet<Sample> Samples => Set<Sample>();
 
-        protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        public DbSet<Stamp> Stamps => Set<Stamp>();
+
+        protected override void ConfigureModel(ModelBuilder modelBuilder)
+        {
+            modelBuilder.Entity<Stamp>().ToTable("stamps");
             modelBuilder.Entity<Sample>(sample =>
             {
                 sample.ToTable("samples");
@@ -327,6 +356,7 @@ public sealed class AddedRowsTests : IDisposable
                     item.Property(one => one.Position).ValueGeneratedNever();
                 });
             });
+        }
     }
 
     /// <summary>Counts the statements of one kind EF Core itself sends.</summary>
