@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using Billing.BuildingBlocks.Application.Events;
 using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
 using MediatR;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 
@@ -15,6 +17,8 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
     : IUnitOfWork
     where TContext : ModuleDbContext
 {
+    private static readonly ConcurrentDictionary<IModel, bool> NavigatingModels = new();
+
     public async Task<TResult> ExecuteAsync<TResult>(Func<Task<TResult>> work, CancellationToken cancellationToken)
     {
         if (context.Database.CurrentTransaction is not null)
@@ -76,8 +80,12 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
     private async Task DispatchDomainEventsAsync(CancellationToken cancellationToken)
     {
         // Once, so aggregates reachable only through a navigation are tracked too; the handlers that
-        // follow add what they make to the context themselves.
-        context.ChangeTracker.DetectChanges();
+        // follow add what they make to the context themselves. A model whose only navigations are
+        // ownerships has no such aggregate, and the save detects the changes anyway.
+        if (ReachesEntitiesByNavigation(context.Model))
+        {
+            context.ChangeTracker.DetectChanges();
+        }
 
         // Handlers may raise further events; keep going until the aggregates are quiet.
         while (true)
@@ -98,6 +106,11 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
             }
         }
     }
+
+    /// <summary>Whether any entity of the model leads to another by a navigation other than ownership.</summary>
+    private static bool ReachesEntitiesByNavigation(IModel model) =>
+        NavigatingModels.GetOrAdd(model, one => one.GetEntityTypes().Any(type =>
+            type.GetNavigations().Any(navigation => !navigation.ForeignKey.IsOwnership) || type.GetSkipNavigations().Any()));
 
     /// <summary>The tracked aggregates, without detecting changes again: their events are on the objects whatever their state.</summary>
     private List<AggregateRoot> TrackedAggregates()
