@@ -21,12 +21,28 @@ internal sealed class StoredForm
     private static readonly ConcurrentDictionary<IProperty, StoredForm?> Forms = new();
 
     private readonly ValueConverter? _converter;
+    private readonly Kind _kind;
     private readonly int _size;
 
-    private StoredForm(ValueConverter? converter, int size)
+    private StoredForm(ValueConverter? converter, Kind kind, int size)
     {
         _converter = converter;
+        _kind = kind;
         _size = size;
+    }
+
+    /// <summary>The SQLite forms written here; the column's provider type picks one, once.</summary>
+    private enum Kind
+    {
+        Text,
+        Integer,
+        Boolean,
+        Decimal,
+        Real,
+        Instant,
+        Guid,
+        Duration,
+        Blob,
     }
 
     /// <summary>The form of a property's column, or null when its values are left to EF Core.</summary>
@@ -40,41 +56,44 @@ internal sealed class StoredForm
             value = _converter.ConvertToProvider(value);
         }
 
-        switch (value)
+        if (value is null)
         {
-            case null:
-                statement.BindNull(position);
-                break;
-            case string text:
+            statement.BindNull(position);
+            return;
+        }
+
+        switch (_kind)
+        {
+            case Kind.Text:
+                var text = (string)value;
                 statement.Bind(position, _size > 0 && text.Length > _size ? text[.._size] : text);
                 break;
-            case bool flag:
-                statement.Bind(position, flag ? 1L : 0L);
-                break;
-            case int or long or short or byte or sbyte or ushort or uint or Enum:
+            case Kind.Integer:
                 statement.Bind(position, Convert.ToInt64(value, CultureInfo.InvariantCulture));
                 break;
-            case decimal amount:
-                statement.Bind(position, amount.ToString("0.0###########################", CultureInfo.InvariantCulture));
+            case Kind.Boolean:
+                statement.Bind(position, (bool)value ? 1L : 0L);
                 break;
-            case double or float:
+            case Kind.Decimal:
+                statement.Bind(position, ((decimal)value).ToString("0.0###########################", CultureInfo.InvariantCulture));
+                break;
+            case Kind.Real:
                 var real = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 statement.BindReal(position, double.IsNaN(real) ? throw new InvalidOperationException("SQLite cannot store NaN.") : real);
                 break;
-            case DateTimeOffset instant:
-                statement.Bind(position, instant.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+            case Kind.Instant:
+                statement.Bind(position, ((DateTimeOffset)value).ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
                 break;
-            case Guid guid:
-                statement.Bind(position, guid.ToString().ToUpperInvariant());
+            case Kind.Guid:
+                statement.Bind(position, ((Guid)value).ToString().ToUpperInvariant());
                 break;
-            case TimeSpan duration:
-                statement.Bind(position, duration.ToString("c", CultureInfo.InvariantCulture));
+            case Kind.Duration:
+                statement.Bind(position, ((TimeSpan)value).ToString("c", CultureInfo.InvariantCulture));
                 break;
-            case byte[] bytes:
+            case Kind.Blob:
+                var bytes = (byte[])value;
                 statement.BindBlob(position, _size > 0 && bytes.Length > _size ? bytes.AsSpan(0, _size) : bytes);
                 break;
-            default:
-                throw new InvalidOperationException($"A {value.GetType().Name} has no stored form here; its table should have been left to EF Core.");
         }
     }
 
@@ -88,14 +107,20 @@ internal sealed class StoredForm
         // The parameter EF Core would bind: its SQLite type picks text or another form, its size truncates.
         using var command = new SqliteCommand();
         var parameter = (SqliteParameter)mapping.CreateParameter(command, "$p", null, property.IsNullable);
-        var supported = stored.IsEnum || IsInteger(stored) || stored == typeof(bool) || stored == typeof(string) || stored == typeof(decimal)
-            || stored == typeof(double) || stored == typeof(float) || stored == typeof(byte[])
-            || ((stored == typeof(DateTimeOffset) || stored == typeof(TimeSpan)) && parameter.SqliteType != SqliteType.Real)
-            || (stored == typeof(Guid) && parameter.SqliteType != SqliteType.Blob);
-        return supported ? new StoredForm(converter, parameter.Size) : null;
+        Kind? kind = stored switch
+        {
+            _ when stored == typeof(string) => Kind.Text,
+            _ when stored.IsEnum || stored == typeof(int) || stored == typeof(long) || stored == typeof(short) || stored == typeof(byte)
+                || stored == typeof(sbyte) || stored == typeof(ushort) || stored == typeof(uint) => Kind.Integer,
+            _ when stored == typeof(bool) => Kind.Boolean,
+            _ when stored == typeof(decimal) => Kind.Decimal,
+            _ when stored == typeof(double) || stored == typeof(float) => Kind.Real,
+            _ when stored == typeof(DateTimeOffset) && parameter.SqliteType != SqliteType.Real => Kind.Instant,
+            _ when stored == typeof(Guid) && parameter.SqliteType != SqliteType.Blob => Kind.Guid,
+            _ when stored == typeof(TimeSpan) && parameter.SqliteType != SqliteType.Real => Kind.Duration,
+            _ when stored == typeof(byte[]) => Kind.Blob,
+            _ => null,
+        };
+        return kind is { } form ? new StoredForm(converter, form, parameter.Size) : null;
     }
-
-    private static bool IsInteger(Type type) =>
-        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
-        || type == typeof(sbyte) || type == typeof(ushort) || type == typeof(uint);
 }
