@@ -1,7 +1,5 @@
 using System.Data.Common;
 using Billing.BuildingBlocks.Application.Access;
-using Billing.BuildingBlocks.Domain;
-using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
@@ -21,22 +19,17 @@ public sealed class AddedRowsTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 4, 30, 21, 30, 0, TimeSpan.FromHours(-7));
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"added-rows-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new("added-rows");
     private readonly StatementCounter _efInserts = new("INSERT");
     private readonly StatementCounter _efUpdates = new("UPDATE");
 
     public AddedRowsTests()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
         using var context = Context();
         context.Database.EnsureCreated();
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Rows_added_in_a_transaction_are_stored_exactly_as_EF_Core_stores_them_and_get_their_keys()
@@ -226,7 +219,7 @@ public sealed class AddedRowsTests : IDisposable
     /// <summary>Every column of the rows that belong to one of the two samples, as SQLite quotes them, keys and names aside.</summary>
     private List<string> Stored(string table, string note)
     {
-        using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly;Pooling=False");
+        using var connection = new SqliteConnection($"{_database.ConnectionString};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var columns = connection.CreateCommand();
         columns.CommandText = $"SELECT name FROM pragma_table_info('{table}') WHERE name NOT IN ('id', 'sample_id', 'note', 'sequence', 'entity_id', 'payload') ORDER BY cid";
@@ -260,16 +253,8 @@ public sealed class AddedRowsTests : IDisposable
         return stored;
     }
 
-    private SampleContext Context()
-    {
-        var caller = new CallerContext();
-        caller.Set(BillingEnvironment.Test, "key_1");
-        var options = new DbContextOptionsBuilder<SampleContext>()
-            .UseBillingSqlite($"Data Source={_databasePath}", "sample")
-            .AddInterceptors(_efInserts, _efUpdates)
-            .Options;
-        return new SampleContext(options, caller);
-    }
+    private SampleContext Context() =>
+        _database.Context((options, caller) => new SampleContext(options, caller), "sample", _efInserts, _efUpdates);
 
     public enum SampleKind
     {

@@ -1,11 +1,9 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Application.Events;
 using Billing.BuildingBlocks.Domain;
-using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using MediatR;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,16 +16,10 @@ namespace Billing.BuildingBlocks.Tests;
 /// </summary>
 public sealed class DomainEventDispatchTests : IDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"dispatch-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _database = new("dispatch");
     private readonly List<string> _dispatched = [];
 
-    public DomainEventDispatchTests() => Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task An_aggregate_reached_only_through_a_navigation_has_its_events_dispatched()
@@ -55,7 +47,7 @@ public sealed class DomainEventDispatchTests : IDisposable
     [Fact]
     public async Task An_aggregate_added_to_a_model_of_ownerships_only_has_its_events_dispatched()
     {
-        await using var context = Context<OwnedContext>();
+        await using var context = _database.Context((options, caller) => new OwnedContext(options, caller), "dispatch");
         await context.Database.EnsureCreatedAsync();
 
         await UnitOfWork(context).ExecuteAsync(
@@ -80,16 +72,7 @@ public sealed class DomainEventDispatchTests : IDisposable
         return new UnitOfWork<TContext>(context, services.GetRequiredService<IMediator>(), new ActiveUnitsOfWork(), new OutboxSignal());
     }
 
-    private TeamContext Context() => Context<TeamContext>();
-
-    private TContext Context<TContext>()
-        where TContext : ModuleDbContext
-    {
-        var caller = new CallerContext();
-        caller.Set(BillingEnvironment.Test, "key_1");
-        var options = new DbContextOptionsBuilder<TContext>().UseBillingSqlite($"Data Source={_databasePath}", "dispatch").Options;
-        return (TContext)Activator.CreateInstance(typeof(TContext), options, caller)!;
-    }
+    private TeamContext Context() => _database.Context((options, caller) => new TeamContext(options, caller), "dispatch");
 
     public sealed record MemberNamed(string Name, DateTimeOffset OccurredAt) : IDomainEvent;
 

@@ -1,19 +1,17 @@
 using System.Text;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace Billing.BuildingBlocks.Tests;
 
 /// <summary>docs-adr/0025: what a hot read is built from: kept connections, statements prepared once, columns read in place.</summary>
 public sealed class HotReadTests : IDisposable
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"hot-read-{Guid.NewGuid():N}.db");
+    private readonly TemporaryDatabase _file = new("hot-read");
     private readonly BillingDatabaseOptions _database;
 
     public HotReadTests()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
-        _database = new BillingDatabaseOptions($"Data Source={_databasePath}");
+        _database = new BillingDatabaseOptions(_file.ConnectionString);
         using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -24,11 +22,7 @@ public sealed class HotReadTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_databasePath);
-    }
+    public void Dispose() => _file.Dispose();
 
     [Fact]
     public void A_statement_reads_rows_in_place_binds_by_name_and_after_a_reset_runs_again_with_new_values()
