@@ -19,7 +19,10 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root (appsettings.json, the admin page) is where the host's files are, not the working
+// directory, so the built or published host starts from anywhere (a service manager, another shell).
+// Relative paths in settings, such as the database's, still resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Platform: messaging pipeline, caller, clock, database, outbox, audit.
 builder.Services.AddBillingPlatform(builder.Configuration);

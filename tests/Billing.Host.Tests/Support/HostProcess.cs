@@ -27,13 +27,21 @@ public sealed class HostProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<HostProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts <c>Billing.Host.dll</c> from <paramref name="hostDirectory"/> (the tests' own output by
+    /// default) with <paramref name="workingDirectory"/> as its working directory (the same by default).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(
+        string databasePath,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string? hostDirectory = null,
+        string? workingDirectory = null)
     {
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "Billing.Host.dll");
+        var hostDll = Path.Combine(hostDirectory ?? AppContext.BaseDirectory, "Billing.Host.dll");
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
