@@ -77,6 +77,30 @@ public sealed class InvoiceAdminTests
     }
 
     [Fact]
+    public async Task A_manual_invoice_in_live_needs_confirmLive_and_in_test_does_not()
+    {
+        await using var factory = new BillingApiFactory();
+        var live = factory.ClientWith(BillingApiFactory.LiveAdminKey);
+
+        var refused = await (await live.PostAsJsonAsync("/v1/invoices", new { customerId = "cus_unknown" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+        refused.GetProperty("errors").GetProperty("confirmLive")[0].GetString()!.ShouldContain("confirmLive");
+        await (await live.PostAsJsonAsync("/v1/invoices", new { customerId = "cus_unknown", confirmLive = false }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+
+        // Confirmed in live, or in test without the flag, the request goes on to the handler, which finds no subscription.
+        var confirmed = await (await live.PostAsJsonAsync("/v1/invoices", new { customerId = "cus_unknown", confirmLive = true }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+        confirmed.GetProperty("errors").EnumerateObject().Select(field => field.Name).ShouldBe(["customerId"]);
+        var inTest = await (await factory.ClientWith(BillingApiFactory.TestAdminKey).PostAsJsonAsync("/v1/invoices", new { customerId = "cus_unknown" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+        inTest.GetProperty("errors").EnumerateObject().Select(field => field.Name).ShouldBe(["customerId"]);
+
+        var openApi = await factory.CreateClient().GetStringAsync("/openapi/v1.json");
+        openApi.ShouldContain("confirmLive");
+    }
+
+    [Fact]
     public async Task A_manual_invoice_for_the_period_so_far_takes_the_period_and_the_rest_of_its_usage_is_billed_next_time()
     {
         await using var factory = new BillingApiFactory();

@@ -142,7 +142,7 @@ public sealed class InvoiceDocumentsTests
     private static Task<string> PdfTextAsync(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
-        return Task.FromResult(string.Join('\n', document.GetPages().Select(ContentOrderTextExtractor.GetText)));
+        return Task.FromResult(string.Join('\n', document.GetPages().Select(page => ContentOrderTextExtractor.GetText(page))));
     }
 
     private static async Task<long> RenderFirstPageAsync(byte[] pdf)

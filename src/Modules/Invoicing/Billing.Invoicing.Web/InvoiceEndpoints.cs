@@ -48,7 +48,8 @@ public static class InvoiceEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem();
         admin.MapPost("/", CreateManual).WithName("CreateManualInvoice")
-            .WithSummary("Invoice a customer's subscription now for one period, or the current period so far (admin, INV-9)");
+            .WithSummary("Invoice a customer's subscription now for one period, or the current period so far (admin, INV-9)")
+            .WithDescription("Meant for the test environment. With a live key the body must carry \"confirmLive\": true; without it the answer is 400 naming confirmLive (ENV-3).");
         admin.MapPost("/{id}/finalize", FinalizeDraft).WithName("FinalizeInvoice").WithSummary("Finalize a draft before its grace period ends (admin)");
         admin.MapPost("/{id}/void", VoidInvoice).WithName("VoidInvoice").WithSummary("Void a finalized invoice; reason required (admin, INV-10)");
         admin.MapPost("/{id}/regenerate", Regenerate).WithName("RegenerateInvoice")
