@@ -47,11 +47,17 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AccessPolicies.Client, policy => policy.RequireAuthenticatedUser())
     .AddPolicy(AccessPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AccessPolicies.Admin));
 
+// HTTP conventions (API-1): Kestrel's own request-line limit is far above the API's, so a long URL
+// reaches RequestTargetLimit and gets a problem body instead of Kestrel's empty 414.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.ServerLimitBytes);
+
 // HTTP conventions (API-1): strict JSON, problem details for every error, OpenAPI, health.
 builder.Services.Configure<JsonOptions>(options =>
 {
     options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     options.SerializerOptions.MaxDepth = 32;
+    options.SerializerOptions.AllowDuplicateProperties = false;
+    options.SerializerOptions.Converters.Add(new NoNullElements());
 });
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Complete);
@@ -68,6 +74,7 @@ await app.Services.MigrateBillingDatabaseAsync();
 await app.Services.EnsureApiKeysAsync();
 
 app.UseMiddleware<ServerTiming>();
+app.UseMiddleware<RequestTargetLimit>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAdminPageFiles();

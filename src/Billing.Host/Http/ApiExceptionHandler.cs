@@ -70,7 +70,22 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         var field = JsonField(json.Path);
         string detail;
-        if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        if (json is NullElementException nullElement)
+        {
+            field = $"{field}[{nullElement.Index}]";
+            detail = $"'{field}' is null; a list takes no null elements.";
+        }
+        else if (DuplicateProperty().Match(json.Message) is { Success: true } duplicate)
+        {
+            var name = duplicate.Groups["name"].Value;
+            field = field == name || field.EndsWith("." + name, StringComparison.Ordinal) ? field : field == "body" ? name : $"{field}.{name}";
+            detail = $"'{name}' appears more than once in one object; send each field once.";
+        }
+        else if (json.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            detail = $"'{field}' holds text that is not valid Unicode (an escaped lone surrogate such as \\ud800).";
+        }
+        else if (json.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             detail = $"'{field}' is not a field of this request.";
         }
@@ -102,6 +117,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         exception.Errors
             .GroupBy(failure => CamelCasePath(failure.PropertyName))
             .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
+
+    [GeneratedRegex("^Duplicate property '(?<name>[^']*)'")]
+    private static partial Regex DuplicateProperty();
 
     [GeneratedRegex("^Failed to bind parameter \"[^\"]* (?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$")]
     private static partial Regex BindFailure();

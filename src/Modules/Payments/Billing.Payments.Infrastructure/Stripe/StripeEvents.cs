@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Billing.BuildingBlocks.Application.Validation;
 using Billing.Payments.Application.Provider;
 
 namespace Billing.Payments.Infrastructure.Stripe;
@@ -11,12 +12,17 @@ internal static class StripeEvents
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(payload);
+            using var document = JsonDocument.Parse(payload, new JsonDocumentOptions { AllowDuplicateProperties = false });
             root = document.RootElement.Clone();
         }
         catch (JsonException)
         {
             throw new InvalidWebhookException("The webhook body is not JSON.");
+        }
+
+        if (JsonText.HasInvalidUtf16(root))
+        {
+            throw new InvalidWebhookException("The webhook body holds text that is not valid Unicode (an escaped lone surrogate).");
         }
 
         if (root.ValueKind != JsonValueKind.Object || Text(root, "id") is not { } id || Text(root, "type") is not { } type

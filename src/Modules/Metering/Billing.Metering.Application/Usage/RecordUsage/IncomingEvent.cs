@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Billing.BuildingBlocks.Application.Validation;
 
 namespace Billing.Metering.Application.Usage.RecordUsage;
 
@@ -20,7 +21,13 @@ internal sealed partial record IncomingEvent(string Id, string Customer, string 
             return (null, null, "An event is a JSON object.");
         }
 
-        // One pass over the fields (this runs for every event of every batch); the last of a repeated field counts.
+        if (JsonText.HasInvalidUtf16(element))
+        {
+            return (null, ReadableId(element), "The event holds text that is not valid Unicode (an escaped lone surrogate such as \\ud800).");
+        }
+
+        // One pass over the fields (this runs for every event of every batch). A repeated field never gets
+        // here: the body's reader refuses duplicate keys (API-1).
         JsonElement idValue = default, customerValue = default, eventValue = default, timestampValue = default, properties = default;
         string? unknown = null;
         foreach (var field in element.EnumerateObject())
@@ -87,6 +94,9 @@ internal sealed partial record IncomingEvent(string Id, string Customer, string 
     }
 
     private static string? Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static string? ReadableId(JsonElement element) =>
+        element.TryGetProperty("id"u8, out var id) && id.ValueKind == JsonValueKind.String && !JsonText.HasInvalidUtf16(id) ? id.GetString() : null;
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,7})?([Zz]|[+-]\d{2}:\d{2})$")]
     private static partial Regex Rfc3339();
