@@ -68,3 +68,107 @@ public sealed class RealClockTests(RealClockTests.RealClockFactory factory) : IC
         }
     }
 }
+
+/// <summary>
+/// OPS-4: a move of the clock runs every job at each instant it fell due, in order, like Stripe's
+/// test clocks: one jump gives the invoices, history times and notifications a walk gives.
+/// </summary>
+public sealed class ClockReplayTests
+{
+    private static readonly DateTimeOffset End = new(2026, 7, 5, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_jump_gives_the_same_invoices_history_times_and_notifications_as_a_walk()
+    {
+        await using var jumped = new BillingApiFactory();
+        var jump = await ScenarioAsync(jumped);
+        await jump.SetClockAsync(End.ToString("O"));
+
+        await using var walked = new BillingApiFactory();
+        var walk = await ScenarioAsync(walked);
+        foreach (var step in Walk())
+        {
+            await walk.SetClockAsync(step.ToString("O"));
+        }
+
+        var afterJump = await RecordAsync(jump);
+        var afterWalk = await RecordAsync(walk);
+        afterJump.ShouldBe(afterWalk);
+
+        // What the walk shows: May's draft at 01:00 after its close delay, final at 02:00 after its grace, past due the day after its due day.
+        afterJump.ShouldBe([
+            "TEST-000001 past_due 2026-05-01T00:00:00.0000000+00:00 total 10.2 due 2026-07-01T00:00:00+00:00",
+            "TEST-000001 ->draft at 2026-06-01T01:00:00.0000000+00:00 by system:invoicing-cycle",
+            "TEST-000001 draft->open at 2026-06-01T02:00:00.0000000+00:00 by system:invoicing-cycle",
+            "TEST-000001 open->past_due at 2026-07-02T00:00:00.0000000+00:00 by system:invoicing-cycle",
+            "TEST-000001 notification invoice.past_due admins at 2026-07-02T00:00:00.0000000+00:00",
+            "TEST-000002 open 2026-06-01T00:00:00.0000000+00:00 total 10.0 due 2026-07-31T00:00:00+00:00",
+            "TEST-000002 ->draft at 2026-07-01T01:00:00.0000000+00:00 by system:invoicing-cycle",
+            "TEST-000002 draft->open at 2026-07-01T02:00:00.0000000+00:00 by system:invoicing-cycle",
+        ]);
+    }
+
+    [Fact]
+    public async Task A_move_of_more_than_ten_years_at_once_is_refused()
+    {
+        await using var factory = new BillingApiFactory();
+        var admin = factory.ClientWith(BillingApiFactory.TestAdminKey);
+        var start = BillingApiFactory.ClockStart;
+
+        await (await admin.PutAsJsonAsync("/v1/test/clock", new { now = start.AddYears(10).AddSeconds(1) })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+        await (await admin.PostAsJsonAsync("/v1/test/clock/advance", new { by = "P3660D" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "validation_error");
+        (await (await admin.GetAsync("/v1/test/clock")).ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("now").GetDateTimeOffset().ShouldBe(start);
+        await (await admin.PostAsJsonAsync("/v1/test/clock/advance", new { by = "P365D" })).ShouldBeJsonAsync(HttpStatusCode.OK);
+    }
+
+    private static async Task<InvoicingScenario> ScenarioAsync(BillingApiFactory factory)
+    {
+        var scenario = await InvoicingScenario.CreateAsync(factory, recurringFee: 10m);
+        await scenario.SetClockAsync("2026-05-31T12:00:00Z");
+        await scenario.CallsAtAsync("2026-05-03T00:00:00Z", "2026-05-31T11:00:00Z");
+        return scenario;
+    }
+
+    /// <summary>Midnight of every day, and every hour of the nights the cycle works in.</summary>
+    private static IEnumerable<DateTimeOffset> Walk()
+    {
+        for (var day = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero); day <= End; day = day.AddDays(1))
+        {
+            yield return day;
+            if (day.Day == 1)
+            {
+                for (var hour = 1; hour <= 3; hour++)
+                {
+                    yield return day.AddHours(hour);
+                }
+            }
+        }
+    }
+
+    /// <summary>Everything that happened, without the ids and names that differ between two hosts.</summary>
+    private static async Task<List<string>> RecordAsync(InvoicingScenario scenario)
+    {
+        var lines = new List<string>();
+        foreach (var invoice in (await scenario.InvoicesAsync()).OrderBy(invoice => invoice.GetProperty("periodStart").GetDateTimeOffset()))
+        {
+            var id = invoice.Str("id");
+            var detail = await scenario.InvoiceAsync(id);
+            var number = detail.GetProperty("number").GetString();
+            lines.Add($"{number} {detail.Str("status")} {detail.GetProperty("periodStart").GetDateTimeOffset():O} total {detail.GetProperty("total").GetDecimal()} due {detail.GetProperty("dueDate")}");
+            foreach (var entry in (await (await scenario.Admin.GetAsync($"/v1/invoices/{id}/history")).ShouldBeJsonAsync(HttpStatusCode.OK)).EnumerateArray())
+            {
+                var status = entry.GetProperty("changes").TryGetProperty("status", out var change)
+                    ? $"{(change.GetProperty("from").ValueKind == System.Text.Json.JsonValueKind.String ? change.Str("from") : "")}->{change.Str("to")}"
+                    : entry.Str("action");
+                lines.Add($"{number} {status} at {entry.GetProperty("occurredAt").GetDateTimeOffset():O} by {entry.Str("actor")}");
+            }
+
+            foreach (var notification in (await (await scenario.Admin.GetAsync($"/v1/notifications?invoice={id}")).ShouldBeJsonAsync(HttpStatusCode.OK)).EnumerateArray())
+            {
+                lines.Add($"{number} notification {notification.Str("type")} {notification.Str("audience")} at {notification.GetProperty("createdAt").GetDateTimeOffset():O}");
+            }
+        }
+
+        return lines;
+    }
+}

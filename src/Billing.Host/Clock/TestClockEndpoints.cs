@@ -15,25 +15,40 @@ internal sealed record AdvanceClockRequest(string? By);
 
 internal sealed record SetClockRequest(DateTimeOffset? Now);
 
+/// <summary>
+/// OPS-4: a move replays every due job at each instant on the way, so one move may not span more
+/// than ten years (a daily plan would be invoiced thousands of times in one request).
+/// </summary>
+internal static class ClockMoves
+{
+    public const int MaxYears = 10;
+
+    public static bool Fits(DateTimeOffset from, DateTimeOffset to) => to <= from.AddYears(MaxYears);
+}
+
 internal sealed class AdvanceClockValidator : AbstractValidator<AdvanceClockRequest>
 {
-    public static readonly TimeSpan MaxStep = TimeSpan.FromDays(3660);
-
-    public AdvanceClockValidator() =>
+    public AdvanceClockValidator(BillingClock clock) =>
         RuleFor(request => request.By)
             .NotEmpty()
-            .Must(by => TestClockEndpoints.TryParseDuration(by, out var step) && step > TimeSpan.Zero && step <= MaxStep)
-            .WithMessage("by must be a positive duration of at most ten years, as ISO 8601 (PT1H, P1D) or d.hh:mm:ss.");
+            .Must(by => TestClockEndpoints.TryParseDuration(by, out var step) && step > TimeSpan.Zero
+                && clock.Simulated!.GetUtcNow() is var now && now.AddYears(ClockMoves.MaxYears) - now >= step)
+            .WithMessage($"by must be a positive duration of at most {ClockMoves.MaxYears} years, as ISO 8601 (PT1H, P1D) or d.hh:mm:ss.");
 }
 
 internal sealed class SetClockValidator : AbstractValidator<SetClockRequest>
 {
-    public SetClockValidator() => RuleFor(request => request.Now).NotNull();
+    public SetClockValidator(BillingClock clock) =>
+        RuleFor(request => request.Now)
+            .NotNull()
+            .Must(now => now is null || ClockMoves.Fits(clock.Simulated!.GetUtcNow(), now.Value))
+            .WithMessage($"now may be at most {ClockMoves.MaxYears} years after the clock's now; move it in several steps.");
 }
 
 /// <summary>
-/// OPS-4: read, set and advance the simulated clock. Moving it runs the scheduled jobs (invoicing
-/// cycle, finalization, past due) before answering, so what falls due is visible at once. Mapped only when the server runs with
+/// OPS-4: read, set and advance the simulated clock. A move replays time: it stops at every instant
+/// on the way at which a scheduled job (invoicing cycle, finalization, past due, webhooks) has work,
+/// runs the jobs there, and answers once it has reached the target (JobScheduler.ReplayUntilAsync). Mapped only when the server runs with
 /// <c>Billing:Clock:Simulated=true</c>; otherwise these routes do not exist (404).
 /// </summary>
 internal static class TestClockEndpoints
@@ -66,9 +81,8 @@ internal static class TestClockEndpoints
         var time = clock.Simulated!;
         await validator.ValidateAndThrowAsync(request, cancellationToken);
         TryParseDuration(request.By, out var step);
-        var now = time.Advance(step);
+        var now = await scheduler.ReplayUntilAsync(time, time.GetUtcNow() + step, cancellationToken);
         logger.LogInformation("Simulated clock advanced by {Step} to {Now}", step, now);
-        await scheduler.RunNowAsync(cancellationToken);
         return TypedResults.Ok(new ClockDto(now, Simulated: true));
     }
 
@@ -83,9 +97,8 @@ internal static class TestClockEndpoints
             throw new BusinessRuleViolation("clock_backwards", $"The clock only moves forward; it is already {time.GetUtcNow():O}, after {target.ToUniversalTime():O}.");
         }
 
-        var now = time.SetTo(target);
+        var now = await scheduler.ReplayUntilAsync(time, target, cancellationToken);
         logger.LogInformation("Simulated clock set to {Now}", now);
-        await scheduler.RunNowAsync(cancellationToken);
         return TypedResults.Ok(new ClockDto(now, Simulated: true));
     }
 }

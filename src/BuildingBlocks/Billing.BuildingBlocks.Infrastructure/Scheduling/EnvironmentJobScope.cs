@@ -20,4 +20,20 @@ public static class EnvironmentJobScope
         scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, $"system:{job}");
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request, cancellationToken);
     }
+
+    /// <summary>The earliest answer of a query asked in every environment (OPS-4: when a job has work next).</summary>
+    public static async Task<DateTimeOffset?> EarliestAsync(
+        this IServiceScopeFactory scopes, string job, IRequest<DateTimeOffset?> request, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var environment in All)
+        {
+            if (await scopes.SendAsync(environment, job, request, cancellationToken) is { } instant && (earliest is null || instant < earliest))
+            {
+                earliest = instant;
+            }
+        }
+
+        return earliest;
+    }
 }

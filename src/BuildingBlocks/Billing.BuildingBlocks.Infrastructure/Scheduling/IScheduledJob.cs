@@ -10,4 +10,11 @@ public interface IScheduledJob
     string Name { get; }
 
     Task<int> RunDueAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// OPS-4: the first instant after <paramref name="after"/> at which this job has work, in any
+    /// environment, or null. A move of the simulated clock stops at each such instant and runs the
+    /// jobs there, so a jump gives what a walk through the same time gives.
+    /// </summary>
+    Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Infrastructure.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,32 +15,79 @@ public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, IConfiguration
 {
     private readonly SemaphoreSlim _running = new(1, 1);
 
-    /// <summary>Runs every job now and waits for the run to finish (the simulated clock calls it after each move).</summary>
+    /// <summary>Runs every job now and waits for the run to finish.</summary>
     public async Task RunNowAsync(CancellationToken cancellationToken)
     {
         await _running.WaitAsync(cancellationToken);
         try
         {
-            foreach (var job in jobs)
-            {
-                try
-                {
-                    var done = await job.RunDueAsync(cancellationToken);
-                    if (done > 0)
-                    {
-                        logger.LogInformation("Scheduled job {Job} did {Count} items", job.Name, done);
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // One failing job must not stop the others; the next run tries again.
-                    logger.LogError(exception, "Scheduled job {Job} failed; it runs again at the next tick", job.Name);
-                }
-            }
+            await RunJobsAsync(cancellationToken);
         }
         finally
         {
             _running.Release();
+        }
+    }
+
+    /// <summary>
+    /// OPS-4: moves the simulated clock to <paramref name="target"/> the way time would have passed:
+    /// it stops at every instant in between at which a job has work, in order, and runs the jobs
+    /// there, then runs them once more at the target. So a jump and a walk through the same time
+    /// make the same invoices, with the same history times and notifications. No other run of the
+    /// jobs interleaves.
+    /// </summary>
+    public async Task<DateTimeOffset> ReplayUntilAsync(SimulatedTimeProvider clock, DateTimeOffset target, CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            while (await NextDueAfterAsync(clock.GetUtcNow(), cancellationToken) is { } next && next < target)
+            {
+                clock.SetTo(next);
+                await RunJobsAsync(cancellationToken);
+            }
+
+            var now = clock.SetTo(target);
+            await RunJobsAsync(cancellationToken);
+            return now;
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var job in jobs)
+        {
+            if (await job.NextDueAfterAsync(after, cancellationToken) is { } instant && (earliest is null || instant < earliest))
+            {
+                earliest = instant;
+            }
+        }
+
+        return earliest;
+    }
+
+    private async Task RunJobsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var job in jobs)
+        {
+            try
+            {
+                var done = await job.RunDueAsync(cancellationToken);
+                if (done > 0)
+                {
+                    logger.LogInformation("Scheduled job {Job} did {Count} items", job.Name, done);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // One failing job must not stop the others; the next run tries again.
+                logger.LogError(exception, "Scheduled job {Job} failed; it runs again at the next tick", job.Name);
+            }
         }
     }
 

@@ -49,6 +49,12 @@ internal interface IInvoiceRepository
 
     Task<IReadOnlyList<string>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
+    /// <summary>OPS-4: the earliest end of a draft's grace after the instant, if any.</summary>
+    Task<DateTimeOffset?> NextFinalizationAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
+    /// <summary>OPS-4: the earliest due date of an open invoice after the instant, if any.</summary>
+    Task<DateTimeOffset?> NextDueDateAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
     Task<bool> CustomerHasInvoicesAsync(string customerId, CancellationToken cancellationToken);
 }
 

@@ -17,6 +17,9 @@ internal interface INotificationRepository
 
     Task<IReadOnlyList<string>> DueDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
+    /// <summary>OPS-4: the earliest next attempt of a pending delivery after the instant, if any.</summary>
+    Task<DateTimeOffset?> NextDeliveryAttemptAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
     Task<WebhookDelivery?> FindDeliveryAsync(string id, CancellationToken cancellationToken);
 
     Task<DeliveryWork?> DeliveryWorkAsync(string deliveryId, CancellationToken cancellationToken);

@@ -23,6 +23,9 @@ internal interface ISubscriptionRepository
     /// <summary>INV-2: subscriptions whose unbilled period ended at or before the cutoff, oldest first.</summary>
     Task<IReadOnlyList<string>> DueAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
 
+    /// <summary>OPS-4: the earliest end of a period still to invoice, after the instant, if any.</summary>
+    Task<DateTimeOffset?> NextUnbilledPeriodEndAfterAsync(DateTimeOffset after, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Subscription>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Subscription>> ListAsync(string? customerId, CancellationToken cancellationToken);

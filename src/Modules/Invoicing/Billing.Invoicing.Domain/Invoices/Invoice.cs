@@ -210,8 +210,11 @@ internal sealed class Invoice : AggregateRoot
         DueDate = now.StartOfUtcDay().AddDays(NetTermsDays);
     }
 
+    /// <summary>INV-11: an unpaid invoice is past due once its whole due day is over.</summary>
+    public static readonly TimeSpan OverdueAfterDueDate = TimeSpan.FromDays(1);
+
     /// <summary>INV-11: the due day is over and the invoice is still unpaid.</summary>
-    public bool IsOverdue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueDate is { } due && now >= due.AddDays(1);
+    public bool IsOverdue(DateTimeOffset now) => Status == InvoiceStatus.Open && DueDate is { } due && now >= due + OverdueAfterDueDate;
 
     public void MarkPastDue(DateTimeOffset now) =>
         Move(InvoiceStatus.PastDue, now, $"due date {DueDate:yyyy-MM-dd} passed unpaid");

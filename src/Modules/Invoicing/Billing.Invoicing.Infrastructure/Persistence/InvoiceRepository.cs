@@ -120,7 +120,7 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
     public async Task<IReadOnlyList<string>> OverdueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         // Past due once the whole due day is over (Invoice.IsOverdue).
-        var dueBefore = now.AddDays(-1);
+        var dueBefore = now - Invoice.OverdueAfterDueDate;
         return await context.Invoices
             .Where(invoice => invoice.Status == InvoiceStatus.Open && invoice.DueDate <= dueBefore)
             .OrderBy(invoice => invoice.DueDate).ThenBy(invoice => invoice.Id)
@@ -128,6 +128,20 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
             .Take(limit)
             .ToListAsync(cancellationToken);
     }
+
+    public async Task<DateTimeOffset?> NextFinalizationAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        await context.Invoices
+            .Where(invoice => invoice.Status == InvoiceStatus.Draft && invoice.FinalizesAt > after)
+            .OrderBy(invoice => invoice.FinalizesAt)
+            .Select(invoice => (DateTimeOffset?)invoice.FinalizesAt)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<DateTimeOffset?> NextDueDateAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        await context.Invoices
+            .Where(invoice => invoice.Status == InvoiceStatus.Open && invoice.DueDate > after)
+            .OrderBy(invoice => invoice.DueDate)
+            .Select(invoice => invoice.DueDate)
+            .FirstOrDefaultAsync(cancellationToken);
 
     public Task<bool> CustomerHasInvoicesAsync(string customerId, CancellationToken cancellationToken) =>
         context.Invoices.AnyAsync(invoice => invoice.CustomerId == customerId, cancellationToken);

@@ -19,6 +19,10 @@ internal sealed class NotificationRepository(InvoicingDbContext context) : INoti
     public Task<WebhookEndpoint?> FindEndpointAsync(string id, CancellationToken cancellationToken) =>
         context.WebhookEndpoints.SingleOrDefaultAsync(endpoint => endpoint.Id == id, cancellationToken);
 
+    public async Task<DateTimeOffset?> NextDeliveryAttemptAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        await context.WebhookDeliveries.Where(delivery => delivery.NextAttemptAt != null && delivery.NextAttemptAt > after)
+            .OrderBy(delivery => delivery.NextAttemptAt).Select(delivery => delivery.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<string>> DueDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         await context.WebhookDeliveries.Where(delivery => delivery.NextAttemptAt != null && delivery.NextAttemptAt <= now)
             .OrderBy(delivery => delivery.NextAttemptAt).Select(delivery => delivery.Id).Take(limit).ToListAsync(cancellationToken);

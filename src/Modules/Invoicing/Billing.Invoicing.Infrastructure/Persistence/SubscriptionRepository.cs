@@ -32,6 +32,14 @@ internal sealed class SubscriptionRepository(InvoicingDbContext context) : ISubs
             .Take(limit)
             .ToListAsync(cancellationToken);
 
+    public async Task<DateTimeOffset?> NextUnbilledPeriodEndAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        await context.Subscriptions
+            .Where(subscription => subscription.UnbilledPeriodEnd > after
+                && (subscription.EndsAt == null || subscription.UnbilledPeriodStart < subscription.EndsAt))
+            .OrderBy(subscription => subscription.UnbilledPeriodEnd)
+            .Select(subscription => (DateTimeOffset?)subscription.UnbilledPeriodEnd)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<Subscription>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken) =>
         await context.Subscriptions.Where(subscription => subscription.CustomerId == customerId).ToListAsync(cancellationToken);
 

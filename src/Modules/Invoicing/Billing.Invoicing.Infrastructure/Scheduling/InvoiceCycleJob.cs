@@ -2,6 +2,7 @@ using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Invoices.FinalizeDueInvoices;
+using Billing.Invoicing.Application.Invoices.FindNextDueInstant;
 using Billing.Invoicing.Application.Invoices.GenerateDueInvoices;
 using Billing.Invoicing.Application.Invoices.MarkOverdueInvoices;
 using MediatR;
@@ -43,6 +44,9 @@ internal sealed class InvoiceCycleJob(IServiceScopeFactory scopes, ILogger<Invoi
 
         return done;
     }
+
+    public Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        scopes.EarliestAsync(Name, new FindNextCycleInstantQuery(after), cancellationToken);
 
     /// <summary>
     /// INV-2 in windows of several batches: batch n + 1 is composed (reads and rating, no write lock)

@@ -1,6 +1,7 @@
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.Invoicing.Application.Notifications;
 using Billing.Invoicing.Application.Notifications.Delivery;
+using Billing.Invoicing.Application.Notifications.FindNextDeliveryInstant;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Invoicing.Infrastructure.Scheduling;
@@ -29,4 +30,7 @@ internal sealed class WebhookDeliveryJob(IServiceScopeFactory scopes, IWebhookSe
 
         return sent;
     }
+
+    public Task<DateTimeOffset?> NextDueAfterAsync(DateTimeOffset after, CancellationToken cancellationToken) =>
+        scopes.EarliestAsync(Name, new FindNextDeliveryInstantQuery(after), cancellationToken);
 }
