@@ -131,6 +131,56 @@ public sealed class StripeCollectionTests
     }
 
     [Fact]
+    public async Task An_invoice_Stripe_settles_at_finalization_is_paid_in_Billing_too_and_pay_is_never_called()
+    {
+        using var factory = new StripeApiFactory();
+        factory.WithWebhooks();
+        var stripeCustomer = factory.Stripe.CreateCustomer(withDefaultCard: true);
+        factory.Stripe.SetBalance(stripeCustomer, -10_000);
+        var scenario = await InvoicingScenario.CreateAsync(factory, collectionMethod: "charge_automatically", recurringFee: 20m, stripeCustomerId: stripeCustomer);
+
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+
+        var invoice = await WaitForStatusAsync(scenario, "paid");
+        invoice.GetProperty("paymentFailure").ValueKind.ShouldBe(JsonValueKind.Null);
+        factory.Stripe.Objects("invoice").ShouldHaveSingleItem()["status"]!.ToString().ShouldBe("paid");
+        var payment = await Eventually.WaitAsync(
+            async () => await (await scenario.Admin.GetAsync($"/v1/invoices/{invoice.Str("id")}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK),
+            state => state.GetProperty("operations").EnumerateArray().All(operation => operation.Str("status") != "pending"),
+            "the send to finish");
+        payment.Str("status").ShouldBe("paid");
+        factory.Stripe.Requests.ShouldNotContain(call => call.Path.EndsWith("/pay"), "Stripe said paid when it finalized; only an open invoice is paid (PAY-4)");
+    }
+
+    [Fact]
+    public async Task Invoices_with_nothing_to_charge_or_less_than_Stripes_minimum_are_never_sent_and_a_charge_says_why()
+    {
+        using var factory = new StripeApiFactory();
+        var small = await InvoicingScenario.CreateAsync(
+            factory, collectionMethod: "charge_automatically", stripeCustomerId: factory.Stripe.CreateCustomer(withDefaultCard: true));
+        var nothing = await InvoicingScenario.CreateAsync(
+            factory, collectionMethod: "charge_automatically", stripeCustomerId: factory.Stripe.CreateCustomer(withDefaultCard: true));
+        await small.SetClockAsync("2026-05-20T00:00:00Z");
+        await small.CallsAtAsync("2026-05-03T10:00:00Z", "2026-05-04T10:00:00Z", "2026-05-05T10:00:00Z");
+
+        await small.SetClockAsync("2026-06-01T01:00:00Z");
+
+        var smallInvoice = await small.OnlyInvoiceAsync();
+        var nothingInvoice = await nothing.OnlyInvoiceAsync();
+        (smallInvoice.GetProperty("total").GetDecimal(), nothingInvoice.GetProperty("total").GetDecimal()).ShouldBe((0.30m, 0m));
+        await factory.Events.WaitForAsync<InvoiceFinalizedIntegrationEvent>(finalized => finalized.InvoiceId == smallInvoice.Str("id"));
+        await factory.Events.WaitForAsync<InvoiceFinalizedIntegrationEvent>(finalized => finalized.InvoiceId == nothingInvoice.Str("id"));
+
+        // Stripe would mark both paid at finalization and carry 0.30 to a later charge that Billing's total does not show (docs-adr/0030).
+        factory.Stripe.Objects("invoice").ShouldBeEmpty();
+        (await (await small.Admin.GetAsync($"/v1/invoices/{smallInvoice.Str("id")}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK)).Str("status").ShouldBe("not_sent");
+        (await (await small.Admin.PostAsync($"/v1/invoices/{smallInvoice.Str("id")}/charge", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "amount_below_minimum"))
+            .Str("detail").ShouldContain("0.50 USD");
+        await (await nothing.Admin.PostAsync($"/v1/invoices/{nothingInvoice.Str("id")}/charge", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "nothing_to_charge");
+        factory.Stripe.Objects("invoice").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Customers_without_a_Stripe_link_are_billed_but_never_charged()
     {
         using var factory = new StripeApiFactory();

@@ -78,6 +78,18 @@ public sealed class FakeStripeServer : IAsyncDisposable
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
+    /// <summary>Stripe's minimum charge in USD and EUR, in cents.</summary>
+    public const long MinimumChargeMinor = 50;
+
+    /// <summary>A customer's Stripe balance in minor units: negative is credit, applied at the next finalization.</summary>
+    public void SetBalance(string customerId, long balance)
+    {
+        lock (_gate)
+        {
+            _objects[customerId]["balance"] = balance;
+        }
+    }
+
     public ConcurrentQueue<(string Type, int Status)> WebhooksSent { get; } = new();
 
     /// <summary>A customer made directly in the fake, as if in Stripe's dashboard; with a default card or without one.</summary>
@@ -392,7 +404,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
             case ("POST", "/v1/invoiceitems"):
                 return CreateInvoiceItem(form);
             case ("POST", "/v1/invoices/{invoice}/finalize"):
-                return Move(ids[0], "draft", "open", "invoice.finalized", "This invoice is already finalized, you can't re-finalize a non-draft invoice.");
+                return Finalize(ids[0]);
             case ("POST", "/v1/invoices/{invoice}/pay"):
                 return Pay(ids[0]);
             case ("POST", "/v1/invoices/{invoice}/void"):
@@ -413,6 +425,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
     {
         fields["metadata"] ??= new JsonObject();
         fields["invoice_settings"] = new JsonObject { ["default_payment_method"] = null };
+        fields["balance"] = 0;
         return Create("cus", "customer", fields);
     }
 
@@ -572,6 +585,38 @@ public sealed class FakeStripeServer : IAsyncDisposable
         stored["amount_paid"] = Long(stored["total"]);
         stored["amount_due"] = 0;
         stored["attempt_count"] = Long(stored["attempt_count"]) + 1;
+        stored["status_transitions"]!["paid_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        Emit("invoice.paid", stored);
+        return (200, (JsonObject)stored.DeepClone());
+    }
+
+    /// <summary>
+    /// As Stripe finalizes: the customer's balance is applied; when nothing is left due, or less than
+    /// the minimum charge (0.50 in the currencies the tests use), the invoice is paid at once and any
+    /// amount left goes onto the customer's balance, to be charged with its next invoice.
+    /// </summary>
+    private (int, JsonObject) Finalize(string id)
+    {
+        var (status, finalized) = Move(id, "draft", "open", "invoice.finalized", "This invoice is already finalized, you can't re-finalize a non-draft invoice.");
+        if (status != 200)
+        {
+            return (status, finalized);
+        }
+
+        var stored = _objects[id];
+        var customer = _objects[stored["customer"]!.ToString()];
+        var due = Long(stored["total"]) + Long(customer["balance"]);
+        stored["starting_balance"] = Long(customer["balance"]);
+        if (due >= MinimumChargeMinor)
+        {
+            customer["balance"] = 0;
+            stored["amount_due"] = due;
+            return (200, (JsonObject)stored.DeepClone());
+        }
+
+        customer["balance"] = due;
+        stored["amount_due"] = 0;
+        stored["status"] = "paid";
         stored["status_transitions"]!["paid_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         Emit("invoice.paid", stored);
         return (200, (JsonObject)stored.DeepClone());

@@ -17,7 +17,18 @@ internal interface IPaymentProvider
 
     Task AddInvoiceItemAsync(ProviderCredentials credentials, ProviderInvoiceItem item, string idempotencyKey, CancellationToken cancellationToken);
 
-    Task FinalizeInvoiceAsync(ProviderCredentials credentials, string providerInvoiceId, string idempotencyKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// Finalizes the provider's invoice and says what the provider made of it: open, to be collected,
+    /// or already paid (Stripe settles an invoice at finalization when nothing is due, PAY-4).
+    /// </summary>
+    Task<ProviderFinalization> FinalizeInvoiceAsync(ProviderCredentials credentials, string providerInvoiceId, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The smallest amount the provider charges in the currency. Stripe does not refuse less: it marks
+    /// such an invoice paid and carries the amount to the customer's next invoice, so Billing sends
+    /// none below it (docs-adr/0030).
+    /// </summary>
+    decimal MinimumCharge(string currency);
 
     /// <summary>Asks the provider to collect; a refused payment is an outcome, not an exception.</summary>
     Task<CollectionOutcome> CollectInvoiceAsync(ProviderCredentials credentials, string providerInvoiceId, string idempotencyKey, CancellationToken cancellationToken);

@@ -20,6 +20,12 @@ internal sealed record CollectionOutcome(bool Paid, DateTimeOffset? PaidAt, stri
     public static CollectionOutcome Failed(string reason, string? message) => new(false, null, reason, message);
 }
 
+/// <summary>The provider's invoice after finalization: paid at once (nothing to collect) or open.</summary>
+internal sealed record ProviderFinalization(bool Paid, DateTimeOffset? PaidAt)
+{
+    public static readonly ProviderFinalization Open = new(false, null);
+}
+
 internal sealed record PaymentMethodSetup(string Url, DateTimeOffset ExpiresAt);
 
 /// <summary>What a provider webhook says, in Billing's terms.</summary>

@@ -56,8 +56,22 @@ internal sealed class StripeClient(IHttpClientFactory httpClients, IOptions<Stri
         return PostAsync(credentials, "v1/invoiceitems", form, idempotencyKey, cancellationToken);
     }
 
-    public Task FinalizeInvoiceAsync(ProviderCredentials credentials, string providerInvoiceId, string idempotencyKey, CancellationToken cancellationToken) =>
-        PostAsync(credentials, $"v1/invoices/{Uri.EscapeDataString(providerInvoiceId)}/finalize", new StripeForm().Add("auto_advance", false), idempotencyKey, cancellationToken);
+    public async Task<ProviderFinalization> FinalizeInvoiceAsync(ProviderCredentials credentials, string providerInvoiceId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var invoice = await PostAsync(
+            credentials, $"v1/invoices/{Uri.EscapeDataString(providerInvoiceId)}/finalize", new StripeForm().Add("auto_advance", false), idempotencyKey, cancellationToken);
+        if (Text(invoice, "status") != "paid")
+        {
+            return ProviderFinalization.Open;
+        }
+
+        var paidAt = invoice.TryGetProperty("status_transitions", out var transitions) && transitions.TryGetProperty("paid_at", out var at) && at.TryGetInt64(out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : (DateTimeOffset?)null;
+        return new ProviderFinalization(true, paidAt);
+    }
+
+    public decimal MinimumCharge(string currency) => StripeMinimumCharge.For(currency);
 
     public async Task<CollectionOutcome> CollectInvoiceAsync(ProviderCredentials credentials, string providerInvoiceId, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Billing.Customers.Contracts;
 using Billing.Invoicing.Contracts;
 using Billing.Payments.Application.Connections;
 using Billing.Payments.Application.Operations;
+using Billing.Payments.Application.Provider;
 using Billing.Payments.Contracts;
 using Billing.Payments.Domain.Collections;
 using Billing.Payments.Domain.Operations;
@@ -19,6 +20,7 @@ internal sealed class SendInvoiceToProviderHandler(
     IProviderInvoiceRepository providerInvoices,
     IProviderOperationRepository operations,
     IProviderConnections connections,
+    IPaymentProvider provider,
     IMediator mediator,
     TimeProvider clock,
     ILogger<SendInvoiceToProviderHandler> logger) : IRequestHandler<SendInvoiceToProviderCommand, InvoicePaymentDto>
@@ -49,6 +51,21 @@ internal sealed class SendInvoiceToProviderHandler(
         if (invoice.Status is not ("open" or "past_due"))
         {
             return Refuse(command, "invoice_not_chargeable", $"Invoice {invoice.Number ?? invoice.Id} is {invoice.Status}; only an open or past-due invoice can be charged.");
+        }
+
+        // Nothing is sent that Stripe would settle without charging it (docs-adr/0030): it would call it
+        // paid while Billing still waits, and carry the amount to a later charge Billing never made.
+        if (invoice.Total <= 0m)
+        {
+            return Refuse(command, "nothing_to_charge", $"Invoice {invoice.Number} totals {invoice.Total} {invoice.Currency}; there is nothing to charge.");
+        }
+
+        if (invoice.Total < provider.MinimumCharge(invoice.Currency))
+        {
+            return Refuse(
+                command,
+                "amount_below_minimum",
+                $"Invoice {invoice.Number} totals {invoice.Total} {invoice.Currency}, below {provider.Name}'s minimum charge of {provider.MinimumCharge(invoice.Currency)} {invoice.Currency}; collect it another way, or void it.");
         }
 
         var customer = await mediator.Send(new GetCustomerQuery(invoice.CustomerId), cancellationToken);

@@ -125,8 +125,9 @@ internal sealed class ProviderOperationRunner(
 
         if (state.Status < ProviderInvoiceStatus.Open)
         {
-            await provider.FinalizeInvoiceAsync(credentials, providerInvoiceId, work.Key("finalize"), cancellationToken);
-            await mediator.Send(new RecordFinalizedCommand(invoice.Id), cancellationToken);
+            // Stripe settles an invoice with nothing to collect as it finalizes it: then it is paid, and /pay is never called.
+            var finalized = await provider.FinalizeInvoiceAsync(credentials, providerInvoiceId, work.Key("finalize"), cancellationToken);
+            await mediator.Send(new RecordFinalizedCommand(invoice.Id, finalized), cancellationToken);
         }
 
         // A void that arrived while the invoice was being built stops it here, before any charge.
@@ -142,7 +143,9 @@ internal sealed class ProviderOperationRunner(
     /// <summary>An admin's charge after a failed collection: one more attempt, with a key of its own.</summary>
     private async Task CollectAsync(ProviderCredentials credentials, OperationWork work, CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new GetSendStateQuery(work.SubjectId), cancellationToken) is not { IsSettled: false, ProviderInvoiceId: { } providerInvoiceId })
+        // Only an open invoice can be paid at the provider.
+        if (await mediator.Send(new GetSendStateQuery(work.SubjectId), cancellationToken)
+            is not { IsSettled: false, Status: ProviderInvoiceStatus.Open or ProviderInvoiceStatus.PaymentFailed, ProviderInvoiceId: { } providerInvoiceId })
         {
             return;
         }

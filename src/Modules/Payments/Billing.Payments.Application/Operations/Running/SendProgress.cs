@@ -19,7 +19,8 @@ internal sealed record RecordInvoiceCreatedCommand(string InvoiceId, string Prov
 
 internal sealed record RecordItemSentCommand(string InvoiceId, int Count) : ICommand<int>;
 
-internal sealed record RecordFinalizedCommand(string InvoiceId) : ICommand<int>;
+/// <summary>Finalized at the provider, and paid in the same step when the provider settled it at once.</summary>
+internal sealed record RecordFinalizedCommand(string InvoiceId, ProviderFinalization Finalization) : ICommand<int>;
 
 internal sealed record RecordCollectionCommand(string InvoiceId, CollectionOutcome Outcome) : ICommand<int>;
 
@@ -45,8 +46,21 @@ internal sealed class SendProgressHandlers(IProviderInvoiceRepository providerIn
     public Task<int> Handle(RecordItemSentCommand command, CancellationToken cancellationToken) =>
         UpdateAsync(command.InvoiceId, sent => sent.ItemSent(command.Count, clock.GetUtcNow()), cancellationToken);
 
-    public Task<int> Handle(RecordFinalizedCommand command, CancellationToken cancellationToken) =>
-        UpdateAsync(command.InvoiceId, sent => sent.Finalized(clock.GetUtcNow()), cancellationToken);
+    public Task<int> Handle(RecordFinalizedCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return UpdateAsync(
+            command.InvoiceId,
+            sent =>
+            {
+                sent.Finalized(now);
+                if (command.Finalization.Paid)
+                {
+                    sent.Paid(command.Finalization.PaidAt ?? now, now);
+                }
+            },
+            cancellationToken);
+    }
 
     public Task<int> Handle(RecordCollectionCommand command, CancellationToken cancellationToken)
     {
