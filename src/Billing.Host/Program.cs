@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Security;
 using Billing.Customers.Infrastructure;
 using Billing.Customers.Web;
 using Billing.Host.Access;
@@ -71,6 +72,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 var app = builder.Build();
 
 await app.Services.MigrateBillingDatabaseAsync();
+app.Services.ReportKeyRingProtection();
 await app.Services.EnsureApiKeysAsync();
 
 app.UseMiddleware<ServerTiming>();

@@ -24,21 +24,24 @@ public class BillingApiFactory : WebApplicationFactory<Program>
 
     public static readonly DateTimeOffset ClockStart = new(2026, 4, 30, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "billing-tests", $"{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _extraSettings = [];
+
 
     public RecordedEvents Events { get; } = new();
 
     public CapturedLogs Logs { get; } = new();
 
-    public string DatabasePath => _databasePath;
+    /// <summary>A database of its own, unless set to another host's (another process of the same deployment).</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), "billing-tests", $"{Guid.NewGuid():N}.db");
 
     /// <summary>Settings on top of the defaults; a subclass may change or remove them.</summary>
     protected virtual Dictionary<string, string?> Settings() => new()
     {
-        ["ConnectionStrings:Billing"] = $"Data Source={_databasePath}",
+        ["ConnectionStrings:Billing"] = $"Data Source={DatabasePath}",
         ["Billing:Clock:Simulated"] = "true",
         ["Billing:Clock:Start"] = ClockStart.ToString("O"),
         ["Billing:Outbox:PollInterval"] = "00:00:00.200",
+        ["Billing:Webhooks:AllowPrivateTargets"] = "true",
         ["Billing:ApiKeys:0:Key"] = TestAdminKey,
         ["Billing:ApiKeys:0:Environment"] = "test",
         ["Billing:ApiKeys:0:Role"] = "admin",
@@ -53,6 +56,17 @@ public class BillingApiFactory : WebApplicationFactory<Program>
         ["Billing:ApiKeys:3:Role"] = "client",
     };
 
+    /// <summary>Settings over the factory's own; call before the host starts.</summary>
+    public BillingApiFactory With(IReadOnlyDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            _extraSettings[key] = value;
+        }
+
+        return this;
+    }
+
     public HttpClient ClientWith(string? apiKey)
     {
         var client = CreateClient();
@@ -66,9 +80,15 @@ public class BillingApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(Settings()));
+        var settings = Settings();
+        foreach (var (key, value) in _extraSettings)
+        {
+            settings[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureServices(services =>
         {
@@ -86,7 +106,7 @@ public class BillingApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
         {
             File.Delete(file);
         }

@@ -3,20 +3,29 @@ using Microsoft.Extensions.Logging;
 
 namespace Billing.Host.Tests.Support;
 
-/// <summary>Keeps every structured log entry with its named values, so tests can read what was logged.</summary>
+/// <summary>
+/// Keeps every structured log entry with its named values, so tests can read what was logged; each
+/// entry also carries <see cref="Level"/>, <see cref="Category"/> and <see cref="Exception"/>.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
+    public const string Level = "@Level";
+
+    public const string Category = "@Category";
+
+    public const string Exception = "@Exception";
+
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, object?>> _entries = new();
 
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Entries => _entries.ToList();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(CapturedLogs logs) : ILogger
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -27,7 +36,11 @@ public sealed class CapturedLogs : ILoggerProvider
         {
             if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
             {
-                logs._entries.Enqueue(values.ToDictionary(pair => pair.Key, pair => pair.Value));
+                var entry = values.ToDictionary(pair => pair.Key, pair => pair.Value);
+                entry[Level] = logLevel;
+                entry[Category] = category;
+                entry[Exception] = exception;
+                logs._entries.Enqueue(entry);
             }
         }
     }

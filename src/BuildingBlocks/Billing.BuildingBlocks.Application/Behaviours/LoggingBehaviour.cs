@@ -25,6 +25,13 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
             logger.LogInformation("{Request} refused after {ElapsedMs:0.0} ms: {Reason}", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
             throw;
         }
+        catch (Errors.RejectedRequestException exception)
+        {
+            // Refused for what it carries (a webhook that does not verify): the caller's mistake or an
+            // attacker's, never ours, and anyone can send many; where it matters, the handler logs it.
+            logger.LogDebug("{Request} rejected after {ElapsedMs:0.0} ms: {Code}", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Code);
+            throw;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "{Request} failed after {ElapsedMs:0.0} ms", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

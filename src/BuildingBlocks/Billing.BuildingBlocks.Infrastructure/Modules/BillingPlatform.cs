@@ -7,6 +7,7 @@ using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
+using Billing.BuildingBlocks.Infrastructure.Security;
 using Billing.BuildingBlocks.Infrastructure.Time;
 using FluentValidation;
 using MediatR;
@@ -48,6 +49,9 @@ public static class BillingPlatform
         services.AddSingleton<OutboxSignal>();
         services.Configure<OutboxOptions>(configuration.GetSection("Billing:Outbox"));
         services.AddHostedService<OutboxProcessor>();
+
+        // Secrets at rest (Stripe keys, webhook secrets) are encrypted with one key ring for all modules.
+        services.AddBillingDataProtection();
 
         services.AddSingleton<JobScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<JobScheduler>());

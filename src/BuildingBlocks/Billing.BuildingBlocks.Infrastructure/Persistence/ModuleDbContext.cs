@@ -64,7 +64,8 @@ public abstract class ModuleDbContext(DbContextOptions options, ICallerContext c
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes())
         {
-            foreach (var property in entityType.GetProperties())
+            // A name given with HasColumnName stands (a column that kept its name when its property was renamed).
+            foreach (var property in entityType.GetProperties().Where(property => ((IConventionProperty)property).GetColumnNameConfigurationSource() != ConfigurationSource.Explicit))
             {
                 property.SetColumnName(SnakeCase.From(property.Name));
             }

@@ -26,6 +26,7 @@ public static class InvoicingModule
         services.AddScoped<InvoiceNotices>();
         services.AddSingleton<IScheduledJob, InvoiceCycleJob>();
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddSingleton<WebhookTargetPolicy>();
         services.AddSingleton<IScheduledJob, WebhookDeliveryJob>();
         return services;
     }

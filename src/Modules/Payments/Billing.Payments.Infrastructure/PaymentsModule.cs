@@ -1,13 +1,10 @@
 using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Payments.Application.Operations.Running;
+using Billing.Payments.Application.Webhooks.ReceiveProviderEvent;
 using Billing.Payments.Infrastructure.Operations;
 using Billing.Payments.Infrastructure.Persistence;
 using Billing.Payments.Infrastructure.Stripe;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,24 +28,9 @@ public static class PaymentsModule
         // Timeouts are StripeClient's, per attempt, so the factory's client never cuts a retry short.
         services.AddHttpClient(StripeClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddScoped<ProviderOperationRunner>();
+        services.AddSingleton<WebhookRefusals>();
         services.AddHostedService<ProviderOperationProcessor>();
 
-        // PAY-1: secrets at rest are encrypted; the key ring lives beside the database unless configured.
-        services.AddDataProtection().SetApplicationName("Billing");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<BillingDatabaseOptions, IConfiguration, ILoggerFactory>((keys, database, configuration, logs) =>
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeyRingPath(database, configuration)), logs));
         return services;
-    }
-
-    private static string KeyRingPath(BillingDatabaseOptions database, IConfiguration configuration)
-    {
-        if (configuration["Billing:DataProtection:KeysPath"] is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "keys");
     }
 }

@@ -5,7 +5,7 @@ namespace Billing.Invoicing.Domain.Notifications;
 
 /// <summary>
 /// Where an environment's outbound webhooks go, and the secret their HMAC-SHA256 signature is made
-/// with. The secret is shown once, when the endpoint is made.
+/// with. The secret is shown once, when the endpoint is made, and kept only encrypted.
 /// </summary>
 internal sealed class WebhookEndpoint : AggregateRoot
 {
@@ -19,13 +19,17 @@ internal sealed class WebhookEndpoint : AggregateRoot
 
     public string Url { get; private set; } = string.Empty;
 
-    public string Secret { get; private set; } = string.Empty;
+    /// <summary>The signing secret as stored: encrypted by the application before it gets here.</summary>
+    public string StoredSecret { get; private set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? DisabledAt { get; private set; }
 
-    public static WebhookEndpoint Create(Uri url, DateTimeOffset now)
+    /// <summary>A new signing secret, to show once and store encrypted.</summary>
+    public static string NewSecret() => "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    public static WebhookEndpoint Create(Uri url, string storedSecret, DateTimeOffset now)
     {
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
@@ -36,7 +40,7 @@ internal sealed class WebhookEndpoint : AggregateRoot
         {
             Id = OpaqueId.New(IdPrefix, now),
             Url = url.AbsoluteUri,
-            Secret = "whsec_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+            StoredSecret = storedSecret,
             CreatedAt = now,
         };
     }

@@ -35,7 +35,7 @@ internal sealed class NotificationRepository(InvoicingDbContext context) : INoti
          join notification in context.Notifications on delivery.NotificationId equals notification.Id
          join endpoint in context.WebhookEndpoints on delivery.EndpointId equals endpoint.Id
          where delivery.Id == deliveryId && delivery.NextAttemptAt != null
-         select new DeliveryWork(delivery.Id, notification.Id, notification.Type, endpoint.Url, endpoint.Secret, notification.Payload))
+         select new DeliveryWork(delivery.Id, notification.Id, notification.Type, endpoint.Url, endpoint.StoredSecret, notification.Payload))
         .SingleOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyList<(Notification Notification, IReadOnlyList<WebhookDelivery> Deliveries)>> ListAsync(

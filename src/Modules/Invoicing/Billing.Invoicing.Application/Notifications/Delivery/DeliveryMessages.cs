@@ -16,7 +16,7 @@ internal sealed record GetDeliveryWorkQuery(string DeliveryId) : IQuery<Delivery
 /// </summary>
 internal sealed record RecordDeliveryAttemptCommand(string DeliveryId, int? StatusCode, string? Error) : ICommand<int>;
 
-internal sealed class DeliveryHandlers(INotificationRepository notifications, TimeProvider clock)
+internal sealed class DeliveryHandlers(INotificationRepository notifications, IWebhookSecretProtector secrets, TimeProvider clock)
     : IRequestHandler<FindDueDeliveriesQuery, IReadOnlyList<string>>,
       IRequestHandler<GetDeliveryWorkQuery, DeliveryWork?>,
       IRequestHandler<RecordDeliveryAttemptCommand, int>
@@ -24,8 +24,8 @@ internal sealed class DeliveryHandlers(INotificationRepository notifications, Ti
     public Task<IReadOnlyList<string>> Handle(FindDueDeliveriesQuery query, CancellationToken cancellationToken) =>
         notifications.DueDeliveriesAsync(clock.GetUtcNow(), query.Limit, cancellationToken);
 
-    public Task<DeliveryWork?> Handle(GetDeliveryWorkQuery query, CancellationToken cancellationToken) =>
-        notifications.DeliveryWorkAsync(query.DeliveryId, cancellationToken);
+    public async Task<DeliveryWork?> Handle(GetDeliveryWorkQuery query, CancellationToken cancellationToken) =>
+        await notifications.DeliveryWorkAsync(query.DeliveryId, cancellationToken) is { } work ? work with { Secret = secrets.Unprotect(work.Secret) } : null;
 
     public async Task<int> Handle(RecordDeliveryAttemptCommand command, CancellationToken cancellationToken)
     {

@@ -17,13 +17,20 @@ internal sealed record ListWebhookEndpointsQuery : IQuery<IReadOnlyList<WebhookE
 
 internal sealed class CreateWebhookEndpointValidator : AbstractValidator<CreateWebhookEndpointCommand>
 {
-    public CreateWebhookEndpointValidator() =>
-        RuleFor(command => command.Url).NotEmpty().MaximumLength(2000)
+    public CreateWebhookEndpointValidator(IWebhookTargetPolicy targets) =>
+        RuleFor(command => command.Url).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(2000)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            .WithMessage("url must be an absolute http(s) URL.");
+            .WithMessage("url must be an absolute http(s) URL.")
+            .CustomAsync(async (url, context, cancellationToken) =>
+            {
+                if (await targets.RefusalAsync(new Uri(url!), cancellationToken) is { } refusal)
+                {
+                    context.AddFailure(refusal);
+                }
+            });
 }
 
-internal sealed class WebhookEndpointHandlers(INotificationRepository notifications, IAuditTrail audit, TimeProvider clock)
+internal sealed class WebhookEndpointHandlers(INotificationRepository notifications, IWebhookSecretProtector secrets, IAuditTrail audit, TimeProvider clock)
     : IRequestHandler<CreateWebhookEndpointCommand, WebhookEndpointDto>,
       IRequestHandler<DisableWebhookEndpointCommand, WebhookEndpointDto>,
       IRequestHandler<ListWebhookEndpointsQuery, IReadOnlyList<WebhookEndpointDto>>
@@ -32,10 +39,11 @@ internal sealed class WebhookEndpointHandlers(INotificationRepository notificati
 
     public Task<WebhookEndpointDto> Handle(CreateWebhookEndpointCommand command, CancellationToken cancellationToken)
     {
-        var endpoint = WebhookEndpoint.Create(new Uri(command.Url!), clock.GetUtcNow());
+        var secret = WebhookEndpoint.NewSecret();
+        var endpoint = WebhookEndpoint.Create(new Uri(command.Url!), secrets.Protect(secret), clock.GetUtcNow());
         notifications.Add(endpoint);
         audit.Record(AuditEntityType, endpoint.Id, "created", new Dictionary<string, AuditChange> { ["url"] = new(null, endpoint.Url) });
-        return Task.FromResult(new WebhookEndpointDto(endpoint.Id, endpoint.Url, endpoint.Secret, endpoint.CreatedAt, null));
+        return Task.FromResult(new WebhookEndpointDto(endpoint.Id, endpoint.Url, secret, endpoint.CreatedAt, null));
     }
 
     public async Task<WebhookEndpointDto> Handle(DisableWebhookEndpointCommand command, CancellationToken cancellationToken)

@@ -17,7 +17,6 @@ internal sealed class InvoicingSettingsConfiguration : IEntityTypeConfiguration<
 
         // The grace policy is one value, read whole: JSON in its row, in the API's own shape.
         builder.Property(settings => settings.Grace)
-            .HasColumnName("grace_policy")
             .HasConversion(policy => GraceJson.Write(policy), json => GraceJson.Read(json),
                 new ValueComparer<GracePeriodPolicy>((left, right) => ReferenceEquals(left, right), value => value.GetHashCode(), value => value))
             .IsRequired();

@@ -32,7 +32,8 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
         builder.Ignore(endpoint => endpoint.DomainEvents);
         builder.Property(endpoint => endpoint.Id).HasMaxLength(40);
         builder.Property(endpoint => endpoint.Url).HasMaxLength(2000).IsRequired();
-        builder.Property(endpoint => endpoint.Secret).HasMaxLength(100).IsRequired();
+        // Encrypted with the key ring (docs-adr/0031); the column kept its name from when it held the secret itself.
+        builder.Property(endpoint => endpoint.StoredSecret).HasColumnName("secret").HasMaxLength(1000).IsRequired();
     }
 }
 
