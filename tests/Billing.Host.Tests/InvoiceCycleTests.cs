@@ -80,6 +80,36 @@ public sealed class InvoiceCycleTests
     }
 
     [Fact]
+    public async Task Late_usage_accepted_under_a_long_window_is_billed_even_after_the_window_is_shortened()
+    {
+        await using var factory = new BillingApiFactory();
+        var month = await InvoicingScenario.CreateAsync(factory);
+        await month.SetClockAsync("2026-06-01T03:00:00Z");
+        var may = await month.OnlyInvoiceAsync();
+        may.Str("status").ShouldBe("open");
+
+        // Accepted under the default 35-day window: a May event, after May's invoice was final (INV-5).
+        await month.SetClockAsync("2026-06-10T00:00:00Z");
+        await month.CallsAtAsync("2026-05-20T10:00:00Z");
+
+        // The window shrinks to an hour (older events are refused from then on)...
+        var shortened = await (await month.Admin.PutAsJsonAsync("/v1/settings/invoicing", new { lateUsageWindow = "PT1H" })).ShouldBeJsonAsync(HttpStatusCode.OK);
+        shortened.Str("lateUsageWindow").ShouldBe("PT1H");
+
+        // ...but the event accepted before is billed on June's invoice, once (MET-3: acknowledged usage is never lost).
+        await month.SetClockAsync("2026-07-01T03:00:00Z");
+        var june = await month.InvoiceAsync((await month.InvoicesAsync())[0].Str("id"));
+        var late = june.GetProperty("lines").EnumerateArray().Single(line => line.Str("kind") == "late_usage");
+        late.GetProperty("quantity").GetDecimal().ShouldBe(1m);
+        late.GetProperty("periodStart").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        june.GetProperty("total").GetDecimal().ShouldBe(0.10m);
+
+        await month.SetClockAsync("2026-08-01T03:00:00Z");
+        var july = await month.InvoiceAsync((await month.InvoicesAsync())[0].Str("id"));
+        july.GetProperty("lines").EnumerateArray().ShouldNotContain(line => line.Str("kind") == "late_usage");
+    }
+
+    [Fact]
     public async Task The_first_invoice_of_a_charge_automatically_subscription_finalizes_at_once_and_history_tells_why()
     {
         await using var factory = new BillingApiFactory();

@@ -28,6 +28,13 @@ internal sealed class InvoicingSettings : AggregateRoot
 
     public TimeSpan LateUsageWindow { get; private set; }
 
+    /// <summary>
+    /// INV-5: the longest late-usage window ever in force. Metering accepted events as old as that,
+    /// so invoices look back that far for late usage, however short the window is now: shortening
+    /// it refuses older events from then on but never drops one already accepted.
+    /// </summary>
+    public TimeSpan LateUsageLookBack { get; private set; }
+
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static InvoicingSettings Defaults(BillingEnvironment environment, TimeSpan closeDelay, TimeSpan defaultGrace, TimeSpan lateUsageWindow) => new()
@@ -37,6 +44,7 @@ internal sealed class InvoicingSettings : AggregateRoot
         Grace = new GracePeriodPolicy(defaultGrace, []),
         DefaultNetTermsDays = 30,
         LateUsageWindow = lateUsageWindow,
+        LateUsageLookBack = lateUsageWindow,
     };
 
     /// <summary>Replaces every setting at once, refusing the whole change if one value breaks a bound.</summary>
@@ -62,6 +70,7 @@ internal sealed class InvoicingSettings : AggregateRoot
         Grace = grace;
         DefaultNetTermsDays = netTermsDays;
         LateUsageWindow = lateUsageWindow;
+        LateUsageLookBack = lateUsageWindow > LateUsageLookBack ? lateUsageWindow : LateUsageLookBack;
         UpdatedAt = now;
     }
 

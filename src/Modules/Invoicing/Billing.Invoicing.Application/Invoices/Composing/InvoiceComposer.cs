@@ -87,7 +87,7 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
         var periods = requests.Select(request => new SubscriptionPeriod(request.Subscription.Id, request.Period.Start)).ToList();
         var lastIssued = await invoices.LastIssuedBeforeAsync(periods, cancellationToken);
         var recheckAfter = requests
-            .Select((request, index) => lastIssued.TryGetValue(periods[index], out var issued) ? issued - request.LateUsageWindow : (DateTimeOffset?)null)
+            .Select((request, index) => lastIssued.TryGetValue(periods[index], out var issued) ? issued - request.LateUsageLookBack : (DateTimeOffset?)null)
             .ToList();
 
         // The period's own earlier bills (late lines elsewhere, a voided original) count as well.
@@ -147,7 +147,7 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
 /// <summary>What to rate: a subscription's period, usage up to <see cref="UsageEnd"/>.</summary>
 /// <param name="Excluded">The invoice being recomputed, or the one being voided by a regeneration: not earlier bills.</param>
 internal sealed record ComposeRequest(
-    Subscription Subscription, Plan Plan, Period Period, DateTimeOffset UsageEnd, TimeSpan LateUsageWindow, IReadOnlySet<string> Excluded);
+    Subscription Subscription, Plan Plan, Period Period, DateTimeOffset UsageEnd, TimeSpan LateUsageLookBack, IReadOnlySet<string> Excluded);
 
 /// <summary>The rated lines and the plan version they came from (PLN-3).</summary>
 internal sealed record ComposedInvoice(int PlanVersion, IReadOnlyList<ServiceLine> Lines);

@@ -27,7 +27,7 @@ internal sealed class ComposeDueDraftsHandler(
             if (subscription.DuePeriod(plan.Interval, cutoff) is { } period && subscription.Bills(period))
             {
                 // A new draft is not stored yet, so there is nothing of its own to leave out of its earlier bills.
-                requests.Add(new ComposeRequest(subscription, plan, period, period.End, config.LateUsageWindow, Excluded: new HashSet<string>()));
+                requests.Add(new ComposeRequest(subscription, plan, period, period.End, config.LateUsageLookBack, Excluded: new HashSet<string>()));
             }
         }
 

@@ -54,7 +54,7 @@ internal sealed class InvoiceIssuer(
 
         var composed = await ComposeDraftsAsync(
             requests.Select((request, index) => new ComposeRequest(
-                request.Subscription, request.Plan, request.Period, request.UsageEnd, config.LateUsageWindow, Excluded(drafts[index], request.Replaces))).ToList(),
+                request.Subscription, request.Plan, request.Period, request.UsageEnd, config.LateUsageLookBack, Excluded(drafts[index], request.Replaces))).ToList(),
             ahead,
             cancellationToken);
 
@@ -110,7 +110,7 @@ internal sealed class InvoiceIssuer(
         await customers.LoadAsync(finalizations.Select(finalization => finalization.Invoice.CustomerId), cancellationToken);
         var composed = await composer.ComposeManyAsync(
             finalizations.Select(finalization => new ComposeRequest(
-                finalization.Subscription, finalization.Plan, finalization.Invoice.BilledPeriod(), finalization.Invoice.UsageEnd, config.LateUsageWindow,
+                finalization.Subscription, finalization.Plan, finalization.Invoice.BilledPeriod(), finalization.Invoice.UsageEnd, config.LateUsageLookBack,
                 Excluded(finalization.Invoice, replaced: null))).ToList(),
             cancellationToken);
         for (var index = 0; index < finalizations.Count; index++)

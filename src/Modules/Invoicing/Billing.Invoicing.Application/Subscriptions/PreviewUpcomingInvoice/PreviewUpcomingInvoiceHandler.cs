@@ -29,9 +29,9 @@ internal sealed class PreviewUpcomingInvoiceHandler(
         var now = clock.GetUtcNow();
         var cycle = subscription.CycleFor(plan.Interval);
         var period = now < subscription.StartDate ? cycle.FirstPeriod : cycle.PeriodContaining(now);
-        var lateUsageWindow = (await settings.GetAsync(cancellationToken)).LateUsageWindow;
+        var lateUsageLookBack = (await settings.GetAsync(cancellationToken)).LateUsageLookBack;
         var composed = await composer.ComposeAsync(
-            new ComposeRequest(subscription, plan, period, period.End, lateUsageWindow, new HashSet<string>()), cancellationToken);
+            new ComposeRequest(subscription, plan, period, period.End, lateUsageLookBack, new HashSet<string>()), cancellationToken);
 
         var lines = composed.Lines.ToList();
         if (Rater.Tax(lines.Select(line => line.Line), customer.TaxRate, plan.Currency) is { } tax)
