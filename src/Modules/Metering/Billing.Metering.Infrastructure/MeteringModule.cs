@@ -15,6 +15,7 @@ public static class MeteringModule
     public static IServiceCollection AddMeteringModule(this IServiceCollection services)
     {
         // One writer for the process, so concurrent requests share commits (group commit).
+        services.AddSingleton<CurrentOwners>();
         services.AddSingleton<UsageEventWriter>();
         services.AddSingleton<KnownMeters>();
         services.AddSingleton<KnownCustomers>();

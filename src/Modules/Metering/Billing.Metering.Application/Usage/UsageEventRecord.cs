@@ -22,4 +22,7 @@ internal enum AppendOutcome
 
     /// <summary>The id was stored before with a different payload.</summary>
     Conflict,
+
+    /// <summary>No customer owns the external id any more (deleted after the event was checked).</summary>
+    UnknownCustomer,
 }

@@ -8,10 +8,11 @@ using MediatR;
 namespace Billing.Metering.Infrastructure.Caching;
 
 /// <summary>
-/// Customers already seen, per environment, so steady ingestion asks the Customers module only about
-/// external ids it has not met. Safe to keep: customers are never deleted and an external id never
-/// changes. Misses always go to the Customers module, so a customer created a moment ago is found.
-/// Bounded: when full, it starts over.
+/// Customers already seen, per environment, so steady ingestion checks a request's events without
+/// asking the Customers module about external ids it has met. Only a first check: a customer may be
+/// deleted and its external id given to another by any process, so the event writer asks again under
+/// the write lock and corrects this cache (CurrentOwners, docs-adr/0032). Misses always go to the
+/// Customers module, so a customer created a moment ago is found. Bounded: when full, it starts over.
 /// </summary>
 internal sealed class KnownCustomers
 {

@@ -10,5 +10,5 @@ internal sealed class SqliteUsageEventStore(UsageEventWriter writer, ICallerCont
     // Once queued, events are committed or failed as a group: the caller's cancellation cannot
     // un-write them, so the answer is awaited whatever happens to the request.
     public Task<IReadOnlyList<AppendOutcome>> AppendAsync(IReadOnlyList<UsageEventRecord> events, CancellationToken cancellationToken) =>
-        writer.AppendAsync(caller.Environment.ToWireName(), events);
+        writer.AppendAsync(caller.Environment, events);
 }

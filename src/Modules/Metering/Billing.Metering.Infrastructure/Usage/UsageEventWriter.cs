@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Metering.Application.Usage;
 using Billing.Metering.Infrastructure.Persistence;
@@ -12,9 +13,12 @@ namespace Billing.Metering.Infrastructure.Usage;
 /// <see cref="MaxEventsPerCommit"/>), and stores it in one transaction with one prepared insert:
 /// many concurrent requests share one fsync. Each request is answered only after the commit that
 /// holds its events is on disk. De-duplication is the insert itself (<c>ON CONFLICT DO NOTHING</c>
-/// on the per-environment unique id), so it and the write are one atomic step.
+/// on the per-environment unique id), so it and the write are one atomic step. Each event is stored
+/// for the customer that owns its external id when the transaction holds the write lock, not when the
+/// request was checked (<see cref="CurrentOwners"/>): an event for a customer deleted meanwhile is
+/// refused, and one for an external id given to a new customer counts for the new one.
 /// </summary>
-internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProvider clock)
+internal sealed class UsageEventWriter(BillingDatabaseOptions database, CurrentOwners currentOwners, TimeProvider clock)
 {
     public const int MaxEventsPerCommit = 20_000;
 
@@ -32,7 +36,7 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
     private readonly ConcurrentQueue<PendingAppend> _queue = new();
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(string environment, IReadOnlyList<UsageEventRecord> events)
+    public Task<IReadOnlyList<AppendOutcome>> AppendAsync(BillingEnvironment environment, IReadOnlyList<UsageEventRecord> events)
     {
         var pending = new PendingAppend(environment, events);
         _queue.Enqueue(pending);
@@ -105,6 +109,7 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
     {
         await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
         await using var transaction = connection.BeginTransaction();
+        var owners = await OwnersAsync(group);
         using var insert = new PreparedStatement(connection, Insert);
         using var storedHash = new PreparedStatement(connection, StoredHash);
         var receivedAt = clock.GetUtcNow().UtcDateTime.ToString(UtcInstantToTextConverter.Format, CultureInfo.InvariantCulture);
@@ -112,13 +117,20 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
         var outcomes = new List<AppendOutcome[]>(group.Count);
         foreach (var pending in group)
         {
+            var environment = pending.Environment.ToWireName();
             var answers = new AppendOutcome[pending.Events.Count];
             for (var i = 0; i < answers.Length; i++)
             {
                 var record = pending.Events[i];
-                insert.Bind(1, pending.Environment);
+                if (!owners[pending.Environment].TryGetValue(record.ExternalCustomerId, out var owner))
+                {
+                    answers[i] = AppendOutcome.UnknownCustomer;
+                    continue;
+                }
+
+                insert.Bind(1, environment);
                 insert.Bind(2, record.EventId);
-                insert.Bind(3, record.CustomerId);
+                insert.Bind(3, owner.Id);
                 insert.Bind(4, record.ExternalCustomerId);
                 insert.Bind(5, record.EventName);
                 insert.Bind(6, ToMicros(record.Timestamp));
@@ -133,7 +145,7 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
                     continue;
                 }
 
-                storedHash.Bind(1, pending.Environment);
+                storedHash.Bind(1, environment);
                 storedHash.Bind(2, record.EventId);
                 answers[i] = storedHash.FirstText() == record.PayloadHash ? AppendOutcome.Duplicate : AppendOutcome.Conflict;
             }
@@ -146,9 +158,22 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, TimeProv
     }
 
 
-    private sealed class PendingAppend(string environment, IReadOnlyList<UsageEventRecord> events)
+    /// <summary>The owners of every external id of the group, per environment, asked once while the write lock is held.</summary>
+    private async Task<Dictionary<BillingEnvironment, IReadOnlyDictionary<string, Customers.Contracts.CustomerReference>>> OwnersAsync(List<PendingAppend> group)
     {
-        public string Environment { get; } = environment;
+        var owners = new Dictionary<BillingEnvironment, IReadOnlyDictionary<string, Customers.Contracts.CustomerReference>>();
+        foreach (var environment in group.GroupBy(pending => pending.Environment))
+        {
+            var externalIds = environment.SelectMany(pending => pending.Events).Select(record => record.ExternalCustomerId).Distinct().ToList();
+            owners[environment.Key] = await currentOwners.ResolveAsync(environment.Key, externalIds, CancellationToken.None);
+        }
+
+        return owners;
+    }
+
+    private sealed class PendingAppend(BillingEnvironment environment, IReadOnlyList<UsageEventRecord> events)
+    {
+        public BillingEnvironment Environment { get; } = environment;
 
         public IReadOnlyList<UsageEventRecord> Events { get; } = events;
 

@@ -37,7 +37,7 @@ internal sealed class RecordUsageHandler(
             }
             else if (!customers.TryGetValue(incoming.Customer, out var customer))
             {
-                results[index] = Rejected(id, RejectionReason.UnknownCustomer, $"No customer has external id '{incoming.Customer}' in this environment.");
+                results[index] = UnknownCustomer(id, incoming.Customer);
             }
             else if (!metersByEvent.TryGetValue(incoming.Event, out var meter))
             {
@@ -69,6 +69,7 @@ internal sealed class RecordUsageHandler(
                 {
                     AppendOutcome.Accepted => new UsageEventResultDto(toStore[i].Record.EventId, "accepted", null, null),
                     AppendOutcome.Duplicate => new UsageEventResultDto(toStore[i].Record.EventId, "duplicate", null, null),
+                    AppendOutcome.UnknownCustomer => UnknownCustomer(toStore[i].Record.EventId, toStore[i].Record.ExternalCustomerId),
                     _ => Rejected(toStore[i].Record.EventId, RejectionReason.IdConflict, "This id was recorded before with a different payload."),
                 };
             }
@@ -82,4 +83,7 @@ internal sealed class RecordUsageHandler(
     }
 
     private static UsageEventResultDto Rejected(string? id, string reason, string detail) => new(id, "rejected", reason, detail);
+
+    private static UsageEventResultDto UnknownCustomer(string? id, string externalId) =>
+        Rejected(id, RejectionReason.UnknownCustomer, $"No customer has external id '{externalId}' in this environment.");
 }

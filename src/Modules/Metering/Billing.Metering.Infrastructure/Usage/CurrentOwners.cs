@@ -1,0 +1,35 @@
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Scheduling;
+using Billing.Customers.Contracts;
+using Billing.Metering.Infrastructure.Caching;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Billing.Metering.Infrastructure.Usage;
+
+/// <summary>
+/// MET-3, MET-5: who owns each external id as the events are written. Asked of the Customers module
+/// inside the write transaction, which holds the database's write lock: no deletion or new customer
+/// can commit between this answer and the events' commit, in this process or any other on the same
+/// database (docs-adr/0032). The process's cache of customers is corrected from the answer.
+/// </summary>
+internal sealed class CurrentOwners(IServiceScopeFactory scopes, KnownCustomers known)
+{
+    public async Task<IReadOnlyDictionary<string, CustomerReference>> ResolveAsync(
+        BillingEnvironment environment, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
+    {
+        var owners = await scopes.SendAsync(environment, "metering", new FindCustomersByExternalIdsQuery(externalIds), cancellationToken);
+        foreach (var externalId in externalIds)
+        {
+            if (owners.TryGetValue(externalId, out var owner))
+            {
+                known.Remember(environment, owner);
+            }
+            else
+            {
+                known.Forget(environment, externalId);
+            }
+        }
+
+        return owners;
+    }
+}
