@@ -20,7 +20,11 @@ public sealed class BillingDatabaseOptions
         }
 
         ConnectionString = builder.ToString();
+        DataDirectory = directory ?? ".";
     }
 
     public string ConnectionString { get; }
+
+    /// <summary>The folder the database lives in, where files that belong beside it go by default (the key ring).</summary>
+    public string DataDirectory { get; }
 }

@@ -2,7 +2,6 @@ using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -57,14 +56,6 @@ public static class BillingDataProtection
         }
     }
 
-    private static string KeyRingPath(BillingDatabaseOptions database, IConfiguration configuration)
-    {
-        if (configuration[Section + ":KeysPath"] is { Length: > 0 } configured)
-        {
-            return configured;
-        }
-
-        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", "keys");
-    }
+    private static string KeyRingPath(BillingDatabaseOptions database, IConfiguration configuration) =>
+        configuration[Section + ":KeysPath"] is { Length: > 0 } configured ? configured : Path.Combine(database.DataDirectory, "keys");
 }
