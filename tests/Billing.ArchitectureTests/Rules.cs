@@ -17,7 +17,7 @@ public static class Rules
         .MayOnlyUse((assembly, used) => Own(assembly, used) || IsBcl(used)
             || Is(used, Layer.BuildingBlocksDomain) || Is(used, Layer.BuildingBlocksApplication)
             || SameModule(assembly, used, Layer.Domain) || Is(used, Layer.Contracts)
-            || used.Assembly is "MediatR" or "FluentValidation" or "Microsoft.Extensions.Logging.Abstractions");
+            || used.Assembly is "MediatR" or "FluentValidation" or "Ardalis.Specification" or "Microsoft.Extensions.Logging.Abstractions");
 
     public static readonly ArchRule InfrastructureStaysInItsModule = ArchRule
         .For("3 Infrastructure uses no other module's anything but Contracts, and not its own Web")

@@ -1,7 +1,7 @@
 using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Application.Paging;
-using Billing.BuildingBlocks.Application.Specifications;
+using Ardalis.Specification;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
@@ -94,10 +94,9 @@ public sealed class ApplicationBlocksTests
     {
         public RatedWithoutStripe(int maxRows)
         {
-            Where(row => row.StripeId == null);
-            OrderByDescending(row => row.TaxRate);
-            OrderBy(row => row.Name);
-            Limit(maxRows);
+            Query.Where(row => row.StripeId == null);
+            Query.OrderByDescending(row => row.TaxRate).ThenBy(row => row.Name);
+            Query.Take(maxRows);
         }
     }
 }

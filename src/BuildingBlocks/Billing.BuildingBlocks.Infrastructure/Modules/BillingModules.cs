@@ -15,7 +15,7 @@ namespace Billing.BuildingBlocks.Infrastructure.Modules;
 public static class BillingModules
 {
     private static readonly Type[] MessagingInterfaces =
-        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
 
     /// <summary>
     /// Registers a module in one call, the same way for every module: its context on the shared
@@ -48,18 +48,17 @@ public static class BillingModules
             provider.GetRequiredService<IOptions<OutboxOptions>>(),
             provider.GetRequiredService<ILogger<OutboxSource<TContext>>>()));
 
+        // Handlers with Scrutor; validators with FluentValidation's own registration (docs-adr/0035).
         services.Scan(scan => scan
             .FromAssemblies(applicationAssembly, infrastructureAssembly)
-            .AddClasses(classes => classes.Where(type => MessagingInterfacesOf(type).Any() && !IsSelfContainedValidator(type)), publicOnly: false)
+            .AddClasses(classes => classes.Where(type => MessagingInterfacesOf(type).Any()), publicOnly: false)
             .As(MessagingInterfacesOf)
             .WithScopedLifetime());
 
         // A validator that needs nothing from the scope holds only its rules: built once, not on every request.
-        services.Scan(scan => scan
-            .FromAssemblies(applicationAssembly, infrastructureAssembly)
-            .AddClasses(classes => classes.Where(IsSelfContainedValidator), publicOnly: false)
-            .As(MessagingInterfacesOf)
-            .WithSingletonLifetime());
+        Assembly[] useCases = [applicationAssembly, infrastructureAssembly];
+        services.AddValidatorsFromAssemblies(useCases, ServiceLifetime.Singleton, found => IsSelfContained(found.ValidatorType), includeInternalTypes: true);
+        services.AddValidatorsFromAssemblies(useCases, ServiceLifetime.Scoped, found => !IsSelfContained(found.ValidatorType), includeInternalTypes: true);
 
         services.Scan(scan => scan
             .FromAssemblies(infrastructureAssembly)
@@ -74,9 +73,8 @@ public static class BillingModules
         type.GetInterfaces().Where(contract =>
             contract.IsGenericType && MessagingInterfaces.Contains(contract.GetGenericTypeDefinition()));
 
-    private static bool IsSelfContainedValidator(Type type) =>
-        MessagingInterfacesOf(type).Any(contract => contract.GetGenericTypeDefinition() == typeof(IValidator<>))
-        && type.GetConstructors().All(constructor => constructor.GetParameters().Length == 0);
+    private static bool IsSelfContained(Type validator) =>
+        validator.GetConstructors().All(constructor => constructor.GetParameters().Length == 0);
 
     private static IEnumerable<Type> PortsOf(Type type, Assembly applicationAssembly) =>
         type.GetInterfaces().Where(contract => contract.Assembly == applicationAssembly);

@@ -1,33 +1,24 @@
-using System.Linq.Expressions;
-using Billing.BuildingBlocks.Application.Specifications;
+using Ardalis.Specification;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 
-/// <summary>Turns a <see cref="Specification{T}"/> into a query: criteria, then ordering, then limit.</summary>
+/// <summary>
+/// Turns an Ardalis specification into a query: criteria, then ordering, then paging. The package's
+/// EF Core evaluator is not served here, and these three are all the specifications use
+/// (docs-adr/0035).
+/// </summary>
 public static class SpecificationEvaluator
 {
-    public static IQueryable<T> Apply<T>(this IQueryable<T> query, Specification<T> specification)
+    private static readonly IEvaluator[] Evaluators = [WhereEvaluator.Instance, OrderEvaluator.Instance, PaginationEvaluator.Instance];
+
+    public static IQueryable<T> Apply<T>(this IQueryable<T> query, ISpecification<T> specification)
+        where T : class
     {
-        foreach (var criterion in specification.Criteria)
+        foreach (var evaluator in Evaluators)
         {
-            query = query.Where(criterion);
+            query = evaluator.GetQuery(query, specification);
         }
 
-        var first = true;
-        foreach (var (keySelector, descending) in specification.Ordering)
-        {
-            var method = (first, descending) switch
-            {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
-            };
-            query = query.Provider.CreateQuery<T>(Expression.Call(
-                typeof(Queryable), method, [typeof(T), keySelector.ReturnType], query.Expression, Expression.Quote(keySelector)));
-            first = false;
-        }
-
-        return specification.Take is { } take ? query.Take(take) : query;
+        return query;
     }
 }

@@ -1,5 +1,5 @@
 using Billing.BuildingBlocks.Application.Audit;
-using Billing.BuildingBlocks.Application.Specifications;
+using Ardalis.Specification;
 using Billing.Customers.Domain.Customers;
 
 namespace Billing.Customers.Application.Customers;
@@ -25,7 +25,7 @@ internal interface ICustomerRepository
 
     void Remove(Customer customer);
 
-    Task<IReadOnlyList<Customer>> ListAsync(Specification<Customer> specification, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Customer>> ListAsync(ISpecification<Customer> specification, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string id, CancellationToken cancellationToken);
 }

@@ -1,5 +1,5 @@
 using Billing.BuildingBlocks.Application.Audit;
-using Billing.BuildingBlocks.Application.Specifications;
+using Ardalis.Specification;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Customers.Application.Customers;
@@ -29,7 +29,7 @@ internal sealed class CustomerRepository(CustomersDbContext context) : ICustomer
 
     public void Remove(Customer customer) => context.Customers.Remove(customer);
 
-    public async Task<IReadOnlyList<Customer>> ListAsync(Specification<Customer> specification, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<Customer>> ListAsync(ISpecification<Customer> specification, CancellationToken cancellationToken) =>
         await context.Customers.AsNoTracking().Apply(specification).ToListAsync(cancellationToken);
 
     public Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string id, CancellationToken cancellationToken) =>

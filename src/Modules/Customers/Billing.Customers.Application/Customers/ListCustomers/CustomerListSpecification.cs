@@ -1,5 +1,5 @@
+using Ardalis.Specification;
 using Billing.BuildingBlocks.Application.Paging;
-using Billing.BuildingBlocks.Application.Specifications;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.Customers.Domain.Customers;
 
@@ -12,36 +12,35 @@ internal sealed class CustomerListSpecification : Specification<Customer>
         if (query.Kind is not null)
         {
             var kind = WireName.Parse<CustomerKind>(query.Kind);
-            Where(customer => customer.Kind == kind);
+            Query.Where(customer => customer.Kind == kind);
         }
 
         if (query.Status is not null)
         {
             var status = WireName.Parse<CustomerStatus>(query.Status);
-            Where(customer => customer.Status == status);
+            Query.Where(customer => customer.Status == status);
         }
 
         if (query.ExternalId is not null)
         {
-            Where(customer => customer.ExternalId == query.ExternalId);
+            Query.Where(customer => customer.ExternalId == query.ExternalId);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim().ToLowerInvariant();
-            Where(customer => customer.ExternalId.ToLower().Contains(term)
+            Query.Where(customer => customer.ExternalId.ToLower().Contains(term)
                 || customer.Name.ToLower().Contains(term)
                 || (customer.Email != null && customer.Email.ToLower().Contains(term)));
         }
 
         if (after is not null)
         {
-            Where(customer => customer.CreatedAt < after.CreatedAt
+            Query.Where(customer => customer.CreatedAt < after.CreatedAt
                 || (customer.CreatedAt == after.CreatedAt && string.Compare(customer.Id, after.Id) < 0));
         }
 
-        OrderByDescending(customer => customer.CreatedAt);
-        OrderByDescending(customer => customer.Id);
-        Limit(rows);
+        Query.OrderByDescending(customer => customer.CreatedAt).ThenByDescending(customer => customer.Id);
+        Query.Take(rows);
     }
 }
