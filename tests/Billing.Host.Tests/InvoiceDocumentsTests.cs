@@ -59,7 +59,7 @@ public sealed class InvoiceDocumentsTests
         pdf.StatusCode.ShouldBe(HttpStatusCode.OK);
         pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
-        Encoding.ASCII.GetString(bytes, 0, 8).ShouldBe("%PDF-1.4");
+        Encoding.ASCII.GetString(bytes, 0, 5).ShouldBe("%PDF-");
         var text = await PdfTextAsync(bytes);
         text.ShouldContain("TEST-000001");
         text.ShouldContain("Acme " + scenario.Suffix);
@@ -84,6 +84,29 @@ public sealed class InvoiceDocumentsTests
         receiptText.ShouldContain("Receipt");
         receiptText.ShouldContain("Paid in full on 2026-06-03");
         await (await scenario.Admin.GetAsync("/v1/invoices/inv_nothing/pdf")).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Names_and_descriptions_in_other_scripts_render_in_the_pdf()
+    {
+        await using var factory = new BillingApiFactory();
+        var scenario = await InvoicingScenario.CreateAsync(factory, recurringFee: 20m);
+        (await scenario.Admin.PatchAsJsonAsync($"/v1/customers/{scenario.CustomerId}", new { name = "Zürich Łódź Ελλάδα Москва" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await scenario.SetClockAsync("2026-06-01T01:00:00Z");
+        var id = (await scenario.OnlyInvoiceAsync()).Str("id");
+        (await scenario.Admin.PostAsJsonAsync($"/v1/invoices/{id}/adjustments", new { amount = -5m, reason = "Rabatt 5 € für Łódź, Ελλάδα, Москва" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await scenario.SetClockAsync("2026-06-01T02:00:00Z");
+
+        var bytes = await (await scenario.Admin.GetAsync($"/v1/invoices/{id}/pdf")).Content.ReadAsByteArrayAsync();
+
+        var text = await PdfTextAsync(bytes);
+        foreach (var word in new[] { "Zürich", "Łódź", "Ελλάδα", "Москва", "€" })
+        {
+            text.ShouldContain(word);
+        }
+
+        text.ShouldContain("15.00 USD", customMessage: "20 recurring - 5 adjustment");
+        (await RenderFirstPageAsync(bytes, "invoice-pdf-scripts.png")).ShouldBeGreaterThan(1000);
     }
 
     /// <summary>RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.</summary>
@@ -145,7 +168,7 @@ public sealed class InvoiceDocumentsTests
         return Task.FromResult(string.Join('\n', document.GetPages().Select(page => ContentOrderTextExtractor.GetText(page))));
     }
 
-    private static async Task<long> RenderFirstPageAsync(byte[] pdf)
+    private static async Task<long> RenderFirstPageAsync(byte[] pdf, string screenshot = "invoice-pdf.png")
     {
         var directory = Directory.CreateTempSubdirectory("invoice-png").FullName;
         var path = Path.Combine(directory, "invoice.pdf");
@@ -157,7 +180,7 @@ public sealed class InvoiceDocumentsTests
         // To look at it: BILLING_DOCS_OUT=docs/screenshots dotnet test --filter InvoiceDocuments
         if (Environment.GetEnvironmentVariable("BILLING_DOCS_OUT") is { Length: > 0 } keep)
         {
-            File.Copy(png, Path.Combine(keep, "invoice-pdf.png"), overwrite: true);
+            File.Copy(png, Path.Combine(keep, screenshot), overwrite: true);
         }
 
         return new FileInfo(png).Length;

@@ -11,9 +11,9 @@ namespace Billing.Invoicing.Infrastructure.Documents;
 internal sealed class InvoicePdfDocuments : IInvoiceDocuments
 {
     private const double Left = 50;
-    private const double Right = PdfWriter.PageWidth - 50;
+    private const double Right = PdfCanvas.PageWidth - 50;
     private const double QuantityColumn = Right - 110;
-    private const double Bottom = PdfWriter.PageHeight - 70;
+    private const double Bottom = PdfCanvas.PageHeight - 70;
 
     public byte[] Invoice(InvoiceDto invoice) => Render(invoice, receipt: false);
 
@@ -21,7 +21,7 @@ internal sealed class InvoicePdfDocuments : IInvoiceDocuments
 
     private static byte[] Render(InvoiceDto invoice, bool receipt)
     {
-        var pdf = new PdfWriter().NewPage();
+        using var pdf = new PdfCanvas($"{(receipt ? "Receipt" : "Invoice")} {invoice.Number ?? invoice.Id}").NewPage();
         pdf.Text(Left, 60, receipt ? "Receipt" : "Invoice", 22, bold: true);
         pdf.Text(Right, 60, invoice.Number ?? "draft", 14, bold: true, alignRight: true);
         pdf.Text(Right, 78, $"Status: {invoice.Status.Replace('_', ' ')}", 10, alignRight: true);
@@ -83,7 +83,7 @@ internal sealed class InvoicePdfDocuments : IInvoiceDocuments
             pdf.Text(Left, top + 20, $"Paid in full on {invoice.PaidAt:yyyy-MM-dd}. Thank you.", 11, bold: true);
         }
 
-        pdf.Text(Left, PdfWriter.PageHeight - 40, $"Invoice {invoice.Id} - plan {invoice.PlanCode} v{invoice.PlanVersion} - {invoice.Kind}", 8);
+        pdf.Text(Left, PdfCanvas.PageHeight - 40, $"Invoice {invoice.Id} - plan {invoice.PlanCode} v{invoice.PlanVersion} - {invoice.Kind}", 8);
         return pdf.ToBytes();
     }
 
