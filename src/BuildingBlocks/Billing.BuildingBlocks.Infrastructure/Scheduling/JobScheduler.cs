@@ -47,7 +47,8 @@ public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, IConfiguration
                 await RunJobsAsync(cancellationToken);
             }
 
-            var now = clock.SetTo(target);
+            // Another move may have gone further while this one waited for the jobs: time never runs back.
+            var now = target > clock.GetUtcNow() ? clock.SetTo(target) : clock.GetUtcNow();
             await RunJobsAsync(cancellationToken);
             return now;
         }
