@@ -48,9 +48,14 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(AccessPolicies.Client, policy => policy.RequireAuthenticatedUser())
     .AddPolicy(AccessPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AccessPolicies.Admin));
 
-// HTTP conventions (API-1): Kestrel's own request-line limit is far above the API's, so a long URL
-// reaches RequestTargetLimit and gets a problem body instead of Kestrel's empty 414.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.ServerLimitBytes);
+// HTTP conventions (API-1): Kestrel's own limits on the request line and headers are far above the
+// API's, so an oversized request reaches RequestTargetLimit or RequestHeadersLimit and gets a problem
+// body instead of Kestrel's empty 414 or 431.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestLineSize = RequestTargetLimit.ServerLimitBytes;
+    kestrel.Limits.MaxRequestHeadersTotalSize = RequestHeadersLimit.ServerLimitBytes;
+});
 
 // HTTP conventions (API-1): strict JSON, problem details for every error, OpenAPI, health.
 builder.Services.Configure<JsonOptions>(options =>
@@ -77,6 +82,7 @@ await app.Services.EnsureApiKeysAsync();
 
 app.UseMiddleware<ServerTiming>();
 app.UseMiddleware<RequestTargetLimit>();
+app.UseMiddleware<RequestHeadersLimit>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAdminPageFiles();
