@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Billing.Host.Tests.Support;
 
@@ -34,7 +33,7 @@ public sealed class HostStartsAnywhereTests : IDisposable
     {
         var published = Path.Combine(Directory.CreateTempSubdirectory("billing-publish").FullName, "app");
         var project = Path.Combine(RepositoryRoot(), "src", "Billing.Host", "Billing.Host.csproj");
-        var (exit, output) = await RunAsync("dotnet", $"publish \"{project}\" -c {Configuration} --no-build -o \"{published}\"");
+        var (exit, output) = await Tool.RunAsync("dotnet", $"publish \"{project}\" -c {Configuration} --no-build -o \"{published}\"");
         exit.ShouldBe(0, output);
 
         try
@@ -71,14 +70,5 @@ public sealed class HostStartsAnywhereTests : IDisposable
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Billing.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string tool, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
     }
 }

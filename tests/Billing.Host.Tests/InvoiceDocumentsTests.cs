@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -173,7 +172,7 @@ public sealed class InvoiceDocumentsTests
         var directory = Directory.CreateTempSubdirectory("invoice-png").FullName;
         var path = Path.Combine(directory, "invoice.pdf");
         await File.WriteAllBytesAsync(path, pdf);
-        var (exit, output) = await RunAsync("pdftoppm", $"-png -r 80 -f 1 -l 1 {path} {Path.Combine(directory, "page")}");
+        var (exit, output) = await Tool.RunAsync("pdftoppm", $"-png -r 80 -f 1 -l 1 {path} {Path.Combine(directory, "page")}");
         exit.ShouldBe(0, output);
         var png = Directory.GetFiles(directory, "page*.png").Single();
 
@@ -184,14 +183,5 @@ public sealed class InvoiceDocumentsTests
         }
 
         return new FileInfo(png).Length;
-    }
-
-    private static async Task<(int Exit, string Output)> RunAsync(string tool, string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output + errors);
     }
 }

@@ -10,7 +10,9 @@ namespace Billing.Metering.Infrastructure.Usage;
 /// MET-3, MET-5: who owns each external id as the events are written. Asked of the Customers module
 /// inside the write transaction, which holds the database's write lock: no deletion or new customer
 /// can commit between this answer and the events' commit, in this process or any other on the same
-/// database (docs-adr/0032). The process's cache of customers is corrected from the answer.
+/// database (docs-adr/0032). The process's cache of customers is corrected from the answer. The
+/// request handler's earlier, cached look-up is kept on purpose: it decides the reason an event is
+/// refused when several things are wrong with it (an unknown customer first), before any other check.
 /// </summary>
 internal sealed class CurrentOwners(IServiceScopeFactory scopes, KnownCustomers known)
 {

@@ -60,12 +60,12 @@ internal sealed class SendInvoiceToProviderHandler(
             return Refuse(command, "nothing_to_charge", $"Invoice {invoice.Number} totals {invoice.Total} {invoice.Currency}; there is nothing to charge.");
         }
 
-        if (invoice.Total < provider.MinimumCharge(invoice.Currency))
+        if (provider.MinimumCharge(invoice.Currency) is var minimum && invoice.Total < minimum)
         {
             return Refuse(
                 command,
                 "amount_below_minimum",
-                $"Invoice {invoice.Number} totals {invoice.Total} {invoice.Currency}, below {provider.Name}'s minimum charge of {provider.MinimumCharge(invoice.Currency)} {invoice.Currency}; collect it another way, or void it.");
+                $"Invoice {invoice.Number} totals {invoice.Total} {invoice.Currency}, below {provider.Name}'s minimum charge of {minimum} {invoice.Currency}; collect it another way, or void it.");
         }
 
         var customer = await mediator.Send(new GetCustomerQuery(invoice.CustomerId), cancellationToken);
