@@ -32,7 +32,7 @@ internal sealed class AdvanceClockValidator : AbstractValidator<AdvanceClockRequ
         RuleFor(request => request.By)
             .NotEmpty()
             .Must(by => TestClockEndpoints.TryParseDuration(by, out var step) && step > TimeSpan.Zero
-                && clock.Simulated!.GetUtcNow() is var now && now.AddYears(ClockMoves.MaxYears) - now >= step)
+                && clock.Simulated!.GetUtcNow() is var now && ClockMoves.Fits(now, now + step))
             .WithMessage($"by must be a positive duration of at most {ClockMoves.MaxYears} years, as ISO 8601 (PT1H, P1D) or d.hh:mm:ss.");
 }
 
