@@ -18,7 +18,8 @@ public sealed class FakeStripeTests
     [InlineData("/v1/invoices", "collection_method=cash", "Invalid collection_method: must be one of charge_automatically, send_invoice")]
     [InlineData("/v1/invoiceitems", "amount=100&currency=usd", "Missing required param: customer.")]
     [InlineData("/v1/checkout/sessions", "mode=setup", "Missing required param: success_url.")]
-    [InlineData("/v1/checkout/sessions", "mode=setup&success_url=https://x.test&payment_method_types=card", "Invalid array: payment_method_types must be sent as payment_method_types[0]=…")]
+    [InlineData("/v1/checkout/sessions", "mode=setup&success_url=https://x.test&allowed_payment_method_types=card", "Invalid array: allowed_payment_method_types must be sent as allowed_payment_method_types[0]=…")]
+    [InlineData("/v1/checkout/sessions", "mode=setup&success_url=https://x.test&payment_method_types[0]=card", "Received unknown parameter: payment_method_types")]
     public async Task Requests_Stripe_would_refuse_get_400_and_Stripes_error_object(string path, string body, string message)
     {
         await using var stripe = new FakeStripeServer();

@@ -41,7 +41,7 @@ public sealed class StripeCollectionTests
 
         // Every call pinned the API version; every state-changing one carried an idempotency key made of Billing's ids (PAY-7).
         var calls = factory.Stripe.Requests.ToList();
-        calls.ShouldAllBe(call => call.StripeVersion == "2023-08-16" && call.Authorization == "Bearer " + FakeStripeServer.SecretKey);
+        calls.ShouldAllBe(call => call.StripeVersion == FakeStripeServer.ApiVersion && call.Authorization == "Bearer " + FakeStripeServer.SecretKey);
         calls.Where(call => call.Method == "POST").ShouldAllBe(call => call.IdempotencyKey!.StartsWith("billing-test-sendinvoice-" + invoice.Str("id")));
         calls.Count(call => call.Path.EndsWith("/pay")).ShouldBe(1);
 

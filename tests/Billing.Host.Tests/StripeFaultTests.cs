@@ -31,7 +31,9 @@ public sealed class StripeFaultTests
 
         await scenario.SetClockAsync("2026-06-01T01:00:00Z");
 
-        var invoice = await StripeCollectionTests.WaitForStatusAsync(scenario, "paid");
+        var invoice = failure == FakeFailure.RateLimited
+            ? await PaidAfterBackingOffAsync(scenario)
+            : await StripeCollectionTests.WaitForStatusAsync(scenario, "paid");
         await Eventually.WaitAsync(
             async () => await (await scenario.Admin.GetAsync($"/v1/customers/{linkedOnCreate.Str("id")}")).ShouldBeJsonAsync(HttpStatusCode.OK),
             customer => customer.GetProperty("stripeCustomerId").ValueKind == JsonValueKind.String,
@@ -54,6 +56,43 @@ public sealed class StripeFaultTests
         var posts = factory.Stripe.Requests.Where(call => call.Method == "POST").GroupBy(call => call.IdempotencyKey).ToList();
         posts.ShouldAllBe(attempts => attempts.Count() >= 2);
         posts.Count.ShouldBe(1 + 1 + invoice.GetProperty("lines").GetArrayLength() + 2);
+    }
+
+    /// <summary>
+    /// Stripe.net retries timeouts and 5xx itself but not a 429: that goes back to the outbox, which
+    /// waits 15 s and then twice as long each time on Billing's clock. The test moves the clock on
+    /// whenever a call is waiting out its backoff, until the invoice is paid.
+    /// </summary>
+    private static async Task<JsonElement> PaidAfterBackingOffAsync(InvoicingScenario scenario)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var invoice = await Eventually.WaitAsync(
+                async () => (await scenario.InvoicesAsync()).FirstOrDefault(),
+                found => found.ValueKind == JsonValueKind.Object,
+                "the invoice to be issued");
+            if (invoice.Str("status") == "paid")
+            {
+                return await scenario.InvoiceAsync(invoice.Str("id"));
+            }
+
+            var payment = await (await scenario.Admin.GetAsync($"/v1/invoices/{invoice.Str("id")}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK);
+            var backingOff = payment.GetProperty("operations").EnumerateArray()
+                .Any(operation => operation.Str("status") == "pending" && operation.GetProperty("lastError").GetString()?.StartsWith("rate_limit") == true);
+            if (backingOff)
+            {
+                await scenario.AdvanceAsync("PT10M");
+            }
+            else
+            {
+                await Changes.AfterAsync(Changes.Version, TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var last = (await scenario.InvoicesAsync()).First();
+        var lastPayment = await (await scenario.Admin.GetAsync($"/v1/invoices/{last.Str("id")}/payment")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        throw new ShouldAssertException($"The invoice was not paid within a minute of backing off; last saw {last} and {lastPayment}");
     }
 
     [Theory]

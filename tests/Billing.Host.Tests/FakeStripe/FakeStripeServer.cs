@@ -35,6 +35,13 @@ public enum FakeFailure
 public sealed class FakeStripeServer : IAsyncDisposable
 {
     public const string SecretKey = "sk_test_fake000000000000000000000001";
+
+    /// <summary>
+    /// The API version whose shapes the fake answers in: Stripe.net 53's pin. Stripe.net's own types
+    /// describe it (<see cref="FakeStripeShapeTests"/> holds the fake to them); the parameters'
+    /// meanings are ../shared/stripe's (2023-08-16), where they did not change.
+    /// </summary>
+    public const string ApiVersion = "2026-10-28.endive";
     public const string WebhookSecret = "whsec_fake00000000000000000000000001";
 
     private readonly HttpListener _listener = new();
@@ -170,7 +177,7 @@ public sealed class FakeStripeServer : IAsyncDisposable
         {
             ["id"] = id,
             ["object"] = "event",
-            ["api_version"] = "2023-08-16",
+            ["api_version"] = ApiVersion,
             ["created"] = signedAt.ToUnixTimeSeconds(),
             ["livemode"] = false,
             ["type"] = type,
@@ -548,13 +555,33 @@ public sealed class FakeStripeServer : IAsyncDisposable
         if (invoiceId is not null)
         {
             var stored = _objects[invoiceId];
-            stored["lines"]!["data"]!.AsArray().Add(item.DeepClone());
+            stored["lines"]!["data"]!.AsArray().Add(LineOf(item));
             stored["total"] = Long(stored["total"]) + amount;
             stored["amount_due"] = Long(stored["total"]);
         }
 
         return (200, item);
     }
+
+    /// <summary>Since 2025-03-31 an invoice's line is a <c>line_item</c> that names its invoice item under <c>parent</c>.</summary>
+    private JsonObject LineOf(JsonObject item) => new()
+    {
+        ["id"] = $"il_{Interlocked.Increment(ref _sequence):D8}",
+        ["object"] = "line_item",
+        ["amount"] = item["amount"]!.DeepClone(),
+        ["currency"] = item["currency"]!.DeepClone(),
+        ["description"] = item["description"]?.DeepClone(),
+        ["invoice"] = item["invoice"]!.DeepClone(),
+        ["livemode"] = false,
+        ["metadata"] = item["metadata"]!.DeepClone(),
+        ["period"] = item["period"]!.DeepClone(),
+        ["parent"] = new JsonObject
+        {
+            ["type"] = "invoice_item_details",
+            ["invoice_item_details"] = new JsonObject { ["invoice_item"] = item["id"]!.DeepClone(), ["proration"] = false },
+        },
+        ["quantity"] = 1,
+    };
 
     private (int, JsonObject) Pay(string id)
     {
@@ -688,7 +715,8 @@ public sealed class FakeStripeServer : IAsyncDisposable
         fields["id"] = id;
         fields["object"] = type;
         fields["livemode"] = false;
-        fields["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        // An invoice item says when it was made as `date`; every other object as `created`.
+        fields[type == "invoiceitem" ? "date" : "created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         _objects[id] = fields;
         return (JsonObject)fields.DeepClone();
     }

@@ -4,7 +4,7 @@ namespace Billing.Host.Tests.Support;
 
 /// <summary>
 /// The product in process, talking to a <see cref="FakeStripeServer"/> over real HTTP on loopback,
-/// with the test environment's Stripe keys in configuration and short timeouts and retry delays.
+/// with the test environment's Stripe keys in configuration and short timeouts.
 /// Webhooks from the fake reach the host through its in-process client.
 /// </summary>
 public sealed class StripeApiFactory : BillingApiFactory
@@ -28,7 +28,6 @@ public sealed class StripeApiFactory : BillingApiFactory
         settings["Billing:Stripe:Test:SecretKey"] = FakeStripeServer.SecretKey;
         settings["Billing:Stripe:Test:WebhookSecret"] = FakeStripeServer.WebhookSecret;
         settings["Billing:Stripe:Timeout"] = "00:00:01";
-        settings["Billing:Stripe:RetryDelay"] = "00:00:00.050";
         settings["Billing:Payments:PollInterval"] = "00:00:00.050";
         return settings;
     }

@@ -25,8 +25,7 @@ public static class PaymentsModule
         services.AddSingleton<IValidateOptions<StripeOptions>, StripeOptionsValidation>();
         services.AddOptions<PaymentsOptions>().BindConfiguration(PaymentsOptions.Section);
 
-        // Timeouts are StripeClient's, per attempt, so the factory's client never cuts a retry short.
-        services.AddHttpClient(StripeClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<StripeClients>();
         services.AddScoped<ProviderOperationRunner>();
         services.AddSingleton<WebhookRefusals>();
         services.AddHostedService<ProviderOperationProcessor>();

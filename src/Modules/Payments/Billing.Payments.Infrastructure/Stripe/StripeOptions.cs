@@ -1,23 +1,23 @@
 namespace Billing.Payments.Infrastructure.Stripe;
 
-/// <summary><c>Billing:Stripe</c> (OPS-5): where Stripe is, which API version we speak, and each environment's keys.</summary>
+/// <summary>
+/// <c>Billing:Stripe</c> (OPS-5): where Stripe is, how long one attempt may take, and each
+/// environment's keys. The API version is Stripe.net's own pin (<see cref="global::Stripe.StripeConfiguration.ApiVersion"/>).
+/// </summary>
 internal sealed class StripeOptions
 {
     public const string Section = "Billing:Stripe";
 
-    /// <summary>The API version every request pins (Stripe-Version), the one ../shared/stripe describes.</summary>
-    public const string ApiVersion = "2023-08-16";
-
     public Uri BaseUrl { get; set; } = new("https://api.stripe.com/");
 
-    /// <summary>One attempt's limit; a timed-out call is retried with the same idempotency key.</summary>
+    /// <summary>One attempt's limit; Stripe.net retries a timed-out call with the same idempotency key.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Quick retries of one call on timeouts, 409 (a concurrent request with the same key), 429 and 5xx, as Stripe's libraries do.</summary>
+    /// <summary>
+    /// Stripe.net's quick retries of one call (timeouts, connection errors, 409 and 5xx, with its own
+    /// backoff of 0.5 to 5 seconds). A 429 is not among them: the outbox's backoff takes it (ADR 0037).
+    /// </summary>
     public int MaxNetworkRetries { get; set; } = 2;
-
-    /// <summary>The first quick retry's delay; doubled each time, with jitter, up to 8 seconds.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>PAY-6: how old a webhook signature may be.</summary>
     public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromSeconds(300);
