@@ -1,137 +1,180 @@
-using Billing.ArchitectureTests.Fluent;
-using Mono.Cecil;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using NetArchTest.Rules;
+using static Billing.ArchitectureTests.ArchitectureRule;
+using static Billing.ArchitectureTests.Codebase;
 
 namespace Billing.ArchitectureTests;
 
-/// <summary>The rules of ARCHITECTURE.md, each written once and used by both the rule test and its violation proof.</summary>
+/// <summary>
+/// The rules of ARCHITECTURE.md in NetArchTest.Rules, each written once and used by both the rule
+/// test (over the product) and its violation proof (over the planted assembly). Dependency names
+/// match whole namespace segments: <c>System</c> takes <c>System.Text</c>, not <c>SystemX</c>, and
+/// a full type name takes that type only. NetArchTest cannot say two things, done here with plain
+/// reflection: what a registration entry point is, and which module edges close a cycle.
+/// </summary>
 public static class Rules
 {
-    public static readonly ArchRule DomainIsFrameworkFree = ArchRule
-        .For("1 Domain uses the BCL and BuildingBlocks.Domain only")
-        .Assemblies(assembly => assembly.Layer is Layer.Domain or Layer.BuildingBlocksDomain)
-        .MayOnlyUse((assembly, used) => Own(assembly, used) || IsBcl(used) || Is(used, Layer.BuildingBlocksDomain));
+    private const string Bcl = "System";
+    private const string BuildingBlocksDomain = "Billing.BuildingBlocks.Domain";
+    private const string BuildingBlocksApplication = "Billing.BuildingBlocks.Application";
 
-    public static readonly ArchRule ApplicationDependsInward = ArchRule
-        .For("2 Application uses its Domain, the building blocks and Contracts only")
-        .Assemblies(assembly => assembly.Layer == Layer.Application)
-        .MayOnlyUse((assembly, used) => Own(assembly, used) || IsBcl(used)
-            || Is(used, Layer.BuildingBlocksDomain) || Is(used, Layer.BuildingBlocksApplication)
-            || SameModule(assembly, used, Layer.Domain) || Is(used, Layer.Contracts)
-            || used.Assembly is "MediatR" or "FluentValidation" or "Ardalis.Specification" or "Microsoft.Extensions.Logging.Abstractions");
-
-    public static readonly ArchRule InfrastructureStaysInItsModule = ArchRule
-        .For("3 Infrastructure uses no other module's anything but Contracts, and not its own Web")
-        .Assemblies(assembly => assembly.Layer == Layer.Infrastructure)
-        .MayOnlyUse((assembly, used) => ProductAssembly.Classify(used.Assembly) switch
-        {
-            ({ } module, var layer) when module != assembly.Module => layer == Layer.Contracts,
-            (_, Layer.Web) => false,
-            _ => true,
-        });
-
-    public static readonly ArchRule WebOnlySendsRequests = ArchRule
-        .For("4 Web uses its own Contracts and Application requests, MediatR and ASP.NET Core only")
-        .Assemblies(assembly => assembly.Layer == Layer.Web)
-        .MayOnlyUse((assembly, used) => Own(assembly, used) || IsBcl(used)
-            || SameModule(assembly, used, Layer.Contracts) || SameModule(assembly, used, Layer.Application)
-            || Is(used, Layer.BuildingBlocksApplication) || used.Assembly == "MediatR"
-            || used.Assembly.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
-            || used.Assembly == "Microsoft.Net.Http.Headers" // ASP.NET Core's own header types (file results carry an ETag)
-            || used.Assembly.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
-
-    public static readonly ArchRule ContractsArePlain = ArchRule
-        .For("5 Contracts use BuildingBlocks.Application (and its MediatR interfaces) only")
-        .Assemblies(assembly => assembly.Layer == Layer.Contracts)
-        .MayOnlyUse((assembly, used) => Own(assembly, used) || IsBcl(used) || Is(used, Layer.BuildingBlocksApplication) || used.Assembly == "MediatR");
-
-    public static readonly ArchRule ModulesMeetOnlyThroughContracts = ArchRule
-        .For("6 A module uses no other module's Domain, Application, Infrastructure or Web")
-        .Assemblies(assembly => assembly.IsModuleLayer)
-        .MayOnlyUse((assembly, used) => ProductAssembly.Classify(used.Assembly) is not ({ } module, var layer)
-            || module == assembly.Module || layer == Layer.Contracts);
-
-    public static readonly ArchRule BuildingBlocksKnowNoModule = ArchRule
-        .For("6 Building blocks use no module")
-        .Assemblies(assembly => assembly.Layer is Layer.BuildingBlocksDomain or Layer.BuildingBlocksApplication or Layer.BuildingBlocksInfrastructure)
-        .MayOnlyUse((_, used) => ProductAssembly.Classify(used.Assembly) is not ({ }, _));
-
-    public static readonly ArchRule PlumbingIsInternalSealed = ArchRule
-        .For("7 Handlers, validators, entity configurations and DbContexts are internal sealed")
-        .Types((_, type) => !type.IsAbstract && PlumbingKind(type) is not null)
-        .Must(type => !IsPublic(type) && type.IsSealed, type => $"is a {PlumbingKind(type)} but is {(IsPublic(type) ? "public" : "not sealed")}");
-
-    public static readonly ArchRule OnlyEntryPointsArePublic = ArchRule
-        .For("7 Only Contracts and registration entry points are public in a module")
-        .Assemblies(assembly => assembly.IsModuleLayer && assembly.Layer != Layer.Contracts)
-        .Types((_, type) => IsPublic(type))
-        .Must(IsRegistrationEntryPoint, _ => "is public but is not a registration entry point (a static class of extension methods)");
-
-    public static IEnumerable<ArchRule> All =>
+    /// <summary>What counts as plumbing (rule 7), by what it implements or derives from.</summary>
+    private static readonly (string Kind, Func<Predicates, PredicateList> Select)[] Plumbing =
     [
-        DomainIsFrameworkFree, ApplicationDependsInward, InfrastructureStaysInItsModule, WebOnlySendsRequests, ContractsArePlain,
-        ModulesMeetOnlyThroughContracts, BuildingBlocksKnowNoModule, PlumbingIsInternalSealed, OnlyEntryPointsArePublic,
+        ("handler", types => types.ImplementInterface(typeof(IRequestHandler<,>))),
+        ("handler", types => types.ImplementInterface(typeof(INotificationHandler<>))),
+        ("entity configuration", types => types.ImplementInterface(typeof(IEntityTypeConfiguration<>))),
+        ("validator", types => types.Inherit(typeof(AbstractValidator<>))),
+        ("DbContext", types => types.Inherit(typeof(DbContext))),
     ];
 
-    public static bool IsBcl(Dependency used) =>
-        used.Assembly is "mscorlib" or "netstandard" or "System" || used.Assembly.StartsWith("System.", StringComparison.Ordinal);
+    public static readonly ArchitectureRule NamespacesFollowAssemblies = new(
+        "0 A type's namespace starts with its assembly's name (the rules select by namespace)",
+        codebase => codebase.Assemblies.SelectMany(assembly => Failing(
+            NetArchTest.Rules.Types.InAssembly(assembly).That().AreNotNested().And().DoNotHaveNameStartingWith("<").And().DoNotHaveName("Program")
+                .Should().ResideInNamespaceMatching(Below(assembly.GetName().Name!)),
+            $"is not below the namespace {assembly.GetName().Name}")));
 
-    private static bool Own(ProductAssembly assembly, Dependency used) => used.Assembly == assembly.Name;
+    public static readonly ArchitectureRule DomainIsFrameworkFree = new(
+        "1 Domain uses the BCL and BuildingBlocks.Domain only",
+        codebase => Failing(codebase, Below(BuildingBlocksDomain), should => Only(codebase, should, Bcl, BuildingBlocksDomain), "uses more than the BCL")
+            .Concat(codebase.Modules.SelectMany(module => Failing(
+                codebase, Below(Layer(module, "Domain")), should => Only(codebase, should, Bcl, BuildingBlocksDomain, Layer(module, "Domain")),
+                "uses more than the BCL, BuildingBlocks.Domain and its own Domain"))));
 
-    private static bool Is(Dependency used, Layer layer) => ProductAssembly.Classify(used.Assembly)?.Layer == layer;
+    public static readonly ArchitectureRule ApplicationDependsInward = new(
+        "2 Application uses its Domain, the building blocks and Contracts only",
+        codebase => codebase.Modules.SelectMany(module => Failing(
+            codebase,
+            Below(Layer(module, "Application")),
+            should => Only(
+                codebase,
+                should,
+                [
+                    Bcl, BuildingBlocksDomain, BuildingBlocksApplication, Layer(module, "Domain"), Layer(module, "Application"),
+                    .. codebase.Modules.Select(any => Layer(any, "Contracts")),
+                    "MediatR", "FluentValidation", "Ardalis.Specification", "Microsoft.Extensions.Logging",
+                ]),
+            "uses an Infrastructure, a Web, another module's insides or a framework")));
 
-    private static bool SameModule(ProductAssembly assembly, Dependency used, Layer layer) =>
-        ProductAssembly.Classify(used.Assembly) is ({ } module, var usedLayer) && module == assembly.Module && usedLayer == layer;
+    public static readonly ArchitectureRule InfrastructureStaysInItsModule = new(
+        "3 Infrastructure uses no other module's anything but Contracts, and not its own Web",
+        codebase => codebase.Modules.SelectMany(module => Failing(
+            codebase,
+            Below(Layer(module, "Infrastructure")),
+            should => should.NotHaveDependencyOnAny([.. InsidesOfOtherModules(codebase, module), Layer(module, "Web")]),
+            "uses another module's insides or its own Web")));
 
-    private static bool IsPublic(TypeDefinition type) =>
-        type.IsPublic || (type.IsNestedPublic && IsPublic(type.DeclaringType));
+    public static readonly ArchitectureRule WebSendsItsOwnRequests = new(
+        "4 Web uses its own Contracts, its own module's request types, MediatR and ASP.NET Core only",
+        codebase => codebase.Modules.SelectMany(module => Failing(
+            codebase,
+            Below(Layer(module, "Web")),
+            should => Only(
+                codebase,
+                should,
+                [
+                    Bcl, Layer(module, "Web"), Layer(module, "Contracts"), BuildingBlocksApplication, "MediatR", "Microsoft.AspNetCore", "Microsoft.Extensions",
+                    "Microsoft.Net.Http.Headers", // ASP.NET Core's own header types (file results carry an ETag)
+                    Layer(module, "Application"), // but of it only the requests: its other types are named below
+                ],
+                also: NonRequestTypes(codebase, module)),
+            "uses more than its Contracts, its module's requests, MediatR and ASP.NET Core")));
 
-    private static bool IsRegistrationEntryPoint(TypeDefinition type) =>
-        type is { IsAbstract: true, IsSealed: true, DeclaringType: null }
-        && type.Methods.Where(method => method.IsPublic && !method.IsConstructor).All(IsExtensionMethod)
-        && type.Fields.Where(field => field.IsPublic).All(field => field.IsLiteral);
+    public static readonly ArchitectureRule ContractsArePlain = new(
+        "5 Contracts use BuildingBlocks.Application (and its MediatR interfaces) only",
+        codebase => codebase.Modules.SelectMany(module => Failing(
+            codebase,
+            Below(Layer(module, "Contracts")),
+            should => Only(codebase, should, Bcl, Layer(module, "Contracts"), BuildingBlocksApplication, "MediatR"),
+            "uses more than BuildingBlocks.Application and MediatR")));
 
-    private static bool IsExtensionMethod(MethodDefinition method) =>
-        method.IsStatic && method.CustomAttributes.Any(attribute => attribute.AttributeType.FullName == "System.Runtime.CompilerServices.ExtensionAttribute");
+    public static readonly ArchitectureRule ModulesMeetOnlyThroughContracts = new(
+        "6 A module uses no other module's Domain, Application, Infrastructure or Web",
+        codebase => codebase.Modules.SelectMany(module => Failing(
+            codebase, Below($"Billing.{module}"), should => should.NotHaveDependencyOnAny([.. InsidesOfOtherModules(codebase, module)]), "uses another module's insides")));
 
-    /// <summary>What plumbing a type is, by what it implements or derives from; null for anything else.</summary>
-    private static string? PlumbingKind(TypeDefinition type)
-    {
-        var interfaces = type.Interfaces.Select(contract => GenericName(contract.InterfaceType)).ToList();
-        if (interfaces.Any(name => name is "MediatR.IRequestHandler`2" or "MediatR.INotificationHandler`1"))
+    public static readonly ArchitectureRule BuildingBlocksKnowNoModule = new(
+        "6 Building blocks use no module",
+        codebase => Failing(
+            codebase, Below("Billing.BuildingBlocks"), should => should.NotHaveDependencyOnAny([.. codebase.Modules.Select(module => $"Billing.{module}")]), "uses a module"));
+
+    public static readonly ArchitectureRule PlumbingIsInternalSealed = new(
+        "7 Handlers, validators, entity configurations and DbContexts are internal sealed",
+        codebase => Plumbing.SelectMany(plumbing =>
+            Failing(plumbing.Select(codebase.Types().That().AreNotAbstract().And()).Should().NotBePublic(), $"is a {plumbing.Kind} but is public")
+                .Concat(Failing(plumbing.Select(codebase.Types().That().AreNotAbstract().And()).Should().BeSealed(), $"is a {plumbing.Kind} but is not sealed"))));
+
+    public static readonly ArchitectureRule OnlyEntryPointsArePublic = new(
+        "7 Only Contracts and registration entry points are public in a module",
+        codebase => codebase.Modules.SelectMany(module =>
+            codebase.Types().That().ResideInNamespaceMatching($@"^Billing\.{module}\.(Domain|Application|Infrastructure|Web)(\..+)?$").And().ArePublic().GetTypes()
+                .Where(type => !IsRegistrationEntryPoint(type))
+                .Select(type => (type, "is public but is not a registration entry point (a static class of extension methods)"))));
+
+    public static readonly ArchitectureRule NoCycleBetweenModules = new(
+        "9 No cycle between modules through their Contracts",
+        codebase =>
         {
-            return "handler";
-        }
+            var uses = (from module in codebase.Modules
+                        from other in codebase.Modules
+                        where module != other
+                        let users = codebase.Types().That().ResideInNamespaceMatching(Below($"Billing.{module}")).And().HaveDependencyOn(Layer(other, "Contracts")).GetTypes().ToList()
+                        where users.Count > 0
+                        select (From: module, To: other, Users: users)).ToList();
+            return from edge in ModuleGraph.EdgesOnCycles(uses.Select(use => (use.From, use.To)).ToList())
+                   from user in uses.Single(use => use.From == edge.From && use.To == edge.To).Users
+                   select (user, $"uses {edge.To}'s Contracts, closing the cycle {edge.Cycle}");
+        });
 
-        if (interfaces.Contains("Microsoft.EntityFrameworkCore.IEntityTypeConfiguration`1"))
+    public static readonly ArchitectureRule HostUsesModulesThroughEntryPoints = new(
+        "11 The host uses a module only through its registration entry points",
+        codebase =>
         {
-            return "entity configuration";
-        }
+            var insides = codebase.Types().That().ResideInNamespaceMatching($@"^Billing\.({string.Join('|', codebase.Modules)})\.").GetTypes()
+                .Where(type => !IsRegistrationEntryPoint(type))
+                .Select(type => type.FullName!)
+                .ToArray();
+            return insides.Length == 0 ? [] : Failing(codebase, Below("Billing.Host"), should => should.NotHaveDependencyOnAny(insides), "uses a module's type that is not a registration entry point");
+        });
 
-        for (var baseType = type.BaseType; baseType is not null; baseType = TryResolve(baseType)?.BaseType)
-        {
-            switch (GenericName(baseType))
-            {
-                case "FluentValidation.AbstractValidator`1":
-                    return "validator";
-                case "Microsoft.EntityFrameworkCore.DbContext":
-                    return "DbContext";
-            }
-        }
+    public static IEnumerable<ArchitectureRule> All =>
+    [
+        NamespacesFollowAssemblies, DomainIsFrameworkFree, ApplicationDependsInward, InfrastructureStaysInItsModule, WebSendsItsOwnRequests, ContractsArePlain,
+        ModulesMeetOnlyThroughContracts, BuildingBlocksKnowNoModule, PlumbingIsInternalSealed, OnlyEntryPointsArePublic, NoCycleBetweenModules,
+        HostUsesModulesThroughEntryPoints,
+    ];
 
-        return null;
-    }
+    /// <summary>The request types (commands and queries) of a module's Application: all its Web may use of it.</summary>
+    public static IEnumerable<string> RequestTypes(Codebase codebase, string module) =>
+        codebase.Types().That().ResideInNamespaceMatching(Below(Layer(module, "Application"))).And().ImplementInterface(typeof(IBaseRequest)).GetTypes().Select(type => type.FullName!);
 
-    private static string GenericName(TypeReference type) => type is GenericInstanceType generic ? generic.ElementType.FullName : type.FullName;
+    /// <summary>The other types of a module's Application: handlers, ports, everything its Web must not touch.</summary>
+    private static IEnumerable<string> NonRequestTypes(Codebase codebase, string module) =>
+        codebase.Types().That().ResideInNamespaceMatching(Below(Layer(module, "Application"))).And().DoNotImplementInterface(typeof(IBaseRequest)).GetTypes().Select(type => type.FullName!);
 
-    private static TypeDefinition? TryResolve(TypeReference type)
-    {
-        try
-        {
-            return type.Resolve();
-        }
-        catch (AssemblyResolutionException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// "Uses only these namespaces", said as "uses none of the other namespaces the codebase can
+    /// reach" (see <see cref="Codebase.ReachableNamespaces"/>), plus any types named in <paramref name="also"/>.
+    /// </summary>
+    private static ConditionList Only(Codebase codebase, Conditions should, string[] allowed, IEnumerable<string>? also = null) =>
+        should.NotHaveDependencyOnAny([.. codebase.ReachableNamespaces.Where(ns => !IsWithin(ns, allowed)), .. also ?? []]);
+
+    private static ConditionList Only(Codebase codebase, Conditions should, params string[] allowed) => Only(codebase, should, allowed, null);
+
+    private static IEnumerable<string> InsidesOfOtherModules(Codebase codebase, string module) =>
+        from other in codebase.Modules
+        where other != module
+        from layer in new[] { "Domain", "Application", "Infrastructure", "Web" }
+        select Layer(other, layer);
+
+    /// <summary>A top-level static class whose public members are extension methods and constants.</summary>
+    private static bool IsRegistrationEntryPoint(Type type) =>
+        type is { IsAbstract: true, IsSealed: true, IsNested: false }
+        && type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).All(method => method.IsDefined(typeof(ExtensionAttribute)))
+        && type.GetFields(BindingFlags.Public | BindingFlags.Static).All(field => field.IsLiteral);
 }

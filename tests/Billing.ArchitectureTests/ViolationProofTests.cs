@@ -1,138 +1,101 @@
-using Billing.ArchitectureTests.Fluent;
-using Mono.Cecil;
-
 namespace Billing.ArchitectureTests;
 
 /// <summary>
-/// Rule 8: each rule is proven once. A real product assembly is read, a real violation is planted
-/// in its metadata (a field of a forbidden type, a visibility flipped), and the rule must fail,
-/// naming the offending type and what it uses.
+/// Rule 8: each rule is proven by real violations. The test-only assembly
+/// Billing.ArchitectureTests.Violations breaks every rule on purpose in the product's namespaces;
+/// each rule must name its offenders there, and must not name the types planted to keep it.
 /// </summary>
 public sealed class ViolationProofTests
 {
-    [Fact]
-    public void Rule_1_fails_when_a_domain_type_uses_EF_Core()
-    {
-        var product = Product.Load();
-        var customer = Type(product, "Billing.Customers.Domain", "Billing.Customers.Domain.Customers.Customer");
-        PlantField(customer, new TypeReference("Microsoft.EntityFrameworkCore", "DbContext", customer.Module, Reference("Microsoft.EntityFrameworkCore")));
+    private const string Customers = "Billing.Customers";
 
-        ShouldFail(Rules.DomainIsFrameworkFree, product, customer, "Microsoft.EntityFrameworkCore.DbContext");
+    [Fact]
+    public void Rule_0_fails_when_a_type_leaves_its_assembly_s_namespace() =>
+        Proves(Rules.NamespacesFollowAssemblies, offenders: [$"{Customers}.Domain.Planted.ConformingValue"], keepers: []);
+
+    [Fact]
+    public void Rule_1_fails_when_a_domain_type_uses_EF_Core() =>
+        Proves(Rules.DomainIsFrameworkFree, offenders: [$"{Customers}.Domain.Planted.CustomerWithDbContext"], keepers: [$"{Customers}.Domain.Planted.ConformingValue"]);
+
+    [Fact]
+    public void Rule_2_fails_when_application_uses_its_infrastructure() =>
+        Proves(Rules.ApplicationDependsInward, offenders: [$"{Customers}.Application.Planted.HandlerUsingInfrastructure"], keepers: [$"{Customers}.Application.Planted.ConformingQuery"]);
+
+    [Fact]
+    public void Rule_3_fails_when_infrastructure_uses_another_module_s_infrastructure_or_its_own_web() =>
+        Proves(
+            Rules.InfrastructureStaysInItsModule,
+            offenders: [$"{Customers}.Infrastructure.Planted.RepositoryUsingMetering", $"{Customers}.Infrastructure.Planted.ServiceUsingWeb"],
+            keepers: [$"{Customers}.Infrastructure.Planted.PublicRepository"]);
+
+    [Fact]
+    public void Rule_4_fails_when_an_endpoint_uses_the_domain_a_handler_or_another_module_s_request() =>
+        Proves(
+            Rules.WebSendsItsOwnRequests,
+            offenders: [$"{Customers}.Web.Planted.EndpointsUsingDomain", $"{Customers}.Web.Planted.EndpointsUsingAHandler", $"{Customers}.Web.Planted.EndpointsSendingInvoicingRequest"],
+            keepers: [$"{Customers}.Web.Planted.EndpointsSendingARequest"]);
+
+    [Fact]
+    public void Rule_5_fails_when_a_contract_exposes_a_domain_type() =>
+        Proves(Rules.ContractsArePlain, offenders: [$"{Customers}.Contracts.Planted.DtoWithDomain"], keepers: [$"{Customers}.Contracts.Planted.CustomerDto"]);
+
+    [Fact]
+    public void Rule_6_fails_when_a_module_uses_another_module_s_domain() =>
+        Proves(
+            Rules.ModulesMeetOnlyThroughContracts,
+            offenders: [$"{Customers}.Application.Planted.HandlerUsingInvoicingDomain", $"{Customers}.Infrastructure.Planted.RepositoryUsingMetering"],
+            keepers: [$"{Customers}.Web.Planted.EndpointsSendingInvoicingRequest"]);
+
+    [Fact]
+    public void Rule_6_fails_when_a_building_block_uses_a_module() =>
+        Proves(Rules.BuildingBlocksKnowNoModule, offenders: ["Billing.BuildingBlocks.Infrastructure.Planted.OutboxKnowingCustomers"], keepers: []);
+
+    [Fact]
+    public void Rule_7_fails_when_a_handler_or_db_context_is_public_or_a_validator_is_not_sealed()
+    {
+        var violations = Rules.PlumbingIsInternalSealed.Check(Codebase.Planted);
+
+        violations.ShouldContain(violation => violation.Type == $"{Customers}.Application.Planted.PublicHandler" && violation.What == "is a handler but is public");
+        violations.ShouldContain(violation => violation.Type == $"{Customers}.Application.Planted.UnsealedValidator" && violation.What == "is a validator but is not sealed");
+        violations.ShouldContain(violation => violation.Type == $"{Customers}.Infrastructure.Planted.CustomersContext" && violation.What == "is a DbContext but is public");
+        violations.Count.ShouldBe(3, string.Join("; ", violations));
     }
 
     [Fact]
-    public void Rule_2_fails_when_an_application_handler_uses_its_infrastructure()
-    {
-        var product = Product.Load();
-        var handler = Type(product, "Billing.Customers.Application", "Billing.Customers.Application.Customers.CreateCustomer.CreateCustomerHandler");
-        var context = Type(product, "Billing.Customers.Infrastructure", "Billing.Customers.Infrastructure.Persistence.CustomersDbContext");
-        PlantField(handler, handler.Module.ImportReference(context));
+    public void Rule_7_fails_when_a_module_makes_a_non_entry_point_public() =>
+        Proves(
+            Rules.OnlyEntryPointsArePublic,
+            offenders: [$"{Customers}.Infrastructure.Planted.PublicRepository", $"{Customers}.Domain.Planted.ConformingValue"],
+            keepers: [$"{Customers}.Infrastructure.Planted.ConformingModule", $"{Customers}.Contracts.Planted.CustomerDto"]);
 
-        ShouldFail(Rules.ApplicationDependsInward, product, handler, "Billing.Customers.Infrastructure.Persistence.CustomersDbContext");
+    [Fact]
+    public void Rule_9_fails_when_two_modules_use_each_other_s_contracts()
+    {
+        Proves(
+            Rules.NoCycleBetweenModules,
+            offenders: ["Billing.Metering.Application.Planted.AsksPayments", "Billing.Payments.Application.Planted.AsksMetering"],
+            keepers: [$"{Customers}.Web.Planted.EndpointsSendingInvoicingRequest"]);
+        Rules.NoCycleBetweenModules.Check(Codebase.Planted).ShouldContain(violation => violation.What.Contains("Metering → Payments → Metering"));
     }
 
     [Fact]
-    public void Rule_3_fails_when_infrastructure_uses_another_module_s_infrastructure()
-    {
-        var product = Product.Load();
-        var repository = Type(product, "Billing.Customers.Infrastructure", "Billing.Customers.Infrastructure.Persistence.CustomerRepository");
-        var metering = Type(product, "Billing.Metering.Infrastructure", "Billing.Metering.Infrastructure.Persistence.MeteringDbContext");
-        PlantField(repository, repository.Module.ImportReference(metering));
-
-        ShouldFail(Rules.InfrastructureStaysInItsModule, product, repository, "Billing.Metering.Infrastructure.Persistence.MeteringDbContext");
-    }
+    public void Rule_11_fails_when_the_host_uses_a_module_s_contracts() =>
+        Proves(Rules.HostUsesModulesThroughEntryPoints, offenders: ["Billing.Host.Planted.StartupUsingContracts"], keepers: ["Billing.Host.Planted.ConformingStartup"]);
 
     [Fact]
-    public void Rule_4_fails_when_an_endpoint_uses_the_domain()
+    public void Every_rule_has_a_proof()
     {
-        var product = Product.Load();
-        var endpoints = Type(product, "Billing.Customers.Web", "Billing.Customers.Web.CustomersEndpoints");
-        var customer = Type(product, "Billing.Customers.Domain", "Billing.Customers.Domain.Customers.Customer");
-        PlantField(endpoints, endpoints.Module.ImportReference(customer), FieldAttributes.Private | FieldAttributes.Static);
+        var proven = typeof(ViolationProofTests).GetMethods().Where(method => method.Name.StartsWith("Rule_", StringComparison.Ordinal))
+            .Select(method => method.Name.Split('_')[1]).ToHashSet();
 
-        ShouldFail(Rules.WebOnlySendsRequests, product, endpoints, "Billing.Customers.Domain.Customers.Customer");
+        Rules.All.Select(rule => rule.Name.Split(' ')[0]).Distinct().Where(number => !proven.Contains(number)).ShouldBeEmpty();
     }
 
-    [Fact]
-    public void Rule_5_fails_when_a_contract_exposes_a_domain_type()
+    private static void Proves(ArchitectureRule rule, string[] offenders, string[] keepers)
     {
-        var product = Product.Load();
-        var dto = Type(product, "Billing.Customers.Contracts", "Billing.Customers.Contracts.CustomerDto");
-        var customer = Type(product, "Billing.Customers.Domain", "Billing.Customers.Domain.Customers.Customer");
-        PlantField(dto, dto.Module.ImportReference(customer));
+        var named = rule.Check(Codebase.Planted).Select(violation => violation.Type).ToHashSet();
 
-        ShouldFail(Rules.ContractsArePlain, product, dto, "Billing.Customers.Domain.Customers.Customer");
-    }
-
-    [Fact]
-    public void Rule_6_fails_when_a_module_uses_another_module_s_domain()
-    {
-        var product = Product.Load();
-        var handler = Type(product, "Billing.Customers.Application", "Billing.Customers.Application.Customers.ArchiveCustomer.ArchiveCustomerHandler");
-        PlantField(handler, new TypeReference("Billing.Invoicing.Domain.Invoices", "Invoice", handler.Module, Reference("Billing.Invoicing.Domain")));
-
-        ShouldFail(Rules.ModulesMeetOnlyThroughContracts, product, handler, "Billing.Invoicing.Domain.Invoices.Invoice");
-    }
-
-    [Fact]
-    public void Rule_6_fails_when_a_building_block_uses_a_module()
-    {
-        var product = Product.Load();
-        var unitOfWork = Type(product, "Billing.BuildingBlocks.Infrastructure", "Billing.BuildingBlocks.Infrastructure.Persistence.ActiveUnitsOfWork");
-        var context = Type(product, "Billing.Customers.Infrastructure", "Billing.Customers.Infrastructure.Persistence.CustomersDbContext");
-        PlantField(unitOfWork, unitOfWork.Module.ImportReference(context));
-
-        ShouldFail(Rules.BuildingBlocksKnowNoModule, product, unitOfWork, "Billing.Customers.Infrastructure.Persistence.CustomersDbContext");
-    }
-
-    [Fact]
-    public void Rule_7_fails_when_a_handler_is_public()
-    {
-        var product = Product.Load();
-        var handler = Type(product, "Billing.Customers.Application", "Billing.Customers.Application.Customers.UpdateCustomer.UpdateCustomerHandler");
-        handler.IsPublic = true;
-
-        ShouldFail(Rules.PlumbingIsInternalSealed, product, handler, "is a handler but is public");
-    }
-
-    [Fact]
-    public void Rule_7_fails_when_a_validator_or_a_db_context_is_not_sealed()
-    {
-        var product = Product.Load();
-        var validator = Type(product, "Billing.Customers.Application", "Billing.Customers.Application.Customers.CreateCustomer.CreateCustomerValidator");
-        var context = Type(product, "Billing.Payments.Infrastructure", "Billing.Payments.Infrastructure.Persistence.PaymentsDbContext");
-        validator.IsSealed = false;
-        context.IsSealed = false;
-
-        ShouldFail(Rules.PlumbingIsInternalSealed, product, validator, "is a validator but is not sealed");
-        ShouldFail(Rules.PlumbingIsInternalSealed, product, context, "is a DbContext but is not sealed");
-    }
-
-    [Fact]
-    public void Rule_7_fails_when_a_module_makes_a_non_entry_point_public()
-    {
-        var product = Product.Load();
-        var repository = Type(product, "Billing.Customers.Infrastructure", "Billing.Customers.Infrastructure.Persistence.CustomerRepository");
-        repository.IsPublic = true;
-
-        ShouldFail(Rules.OnlyEntryPointsArePublic, product, repository, "is public but is not a registration entry point");
-    }
-
-    private static TypeDefinition Type(IReadOnlyList<ProductAssembly> product, string assembly, string type) =>
-        product.Single(candidate => candidate.Name == assembly).Definition.MainModule.GetType(type)
-        ?? throw new InvalidOperationException($"{type} is not in {assembly}.");
-
-    private static AssemblyNameReference Reference(string assembly) => new(assembly, new Version(10, 0, 0, 0));
-
-    private static void PlantField(TypeDefinition type, TypeReference fieldType, FieldAttributes attributes = FieldAttributes.Private) =>
-        type.Fields.Add(new FieldDefinition("planted", attributes, fieldType));
-
-    private static void ShouldFail(ArchRule rule, IReadOnlyList<ProductAssembly> product, TypeDefinition offender, string what)
-    {
-        var violations = rule.Check(product);
-
-        violations.ShouldContain(
-            violation => violation.Type == offender.FullName && violation.What.Contains(what, StringComparison.Ordinal),
-            $"expected {offender.FullName} {what}; got: {string.Join("; ", violations)}");
+        offenders.Where(offender => !named.Contains(offender)).ShouldBeEmpty($"{rule} must name these; it named: {string.Join(", ", named)}");
+        keepers.Where(named.Contains).ShouldBeEmpty($"{rule} must not name these");
     }
 }

@@ -17,6 +17,3 @@ public sealed record InvoicingSettingsDto(
 /// not manually) and <c>hasMeteredCharge</c> (has a usage line); a null condition is not checked.
 /// </summary>
 public sealed record GraceRuleDto(bool? FromSubscriptionCycle, bool? HasMeteredCharge, string? GracePeriod);
-
-/// <summary>The late-usage window in force, for Metering (MET-5).</summary>
-public sealed record GetLateUsageWindowQuery : BuildingBlocks.Application.Messaging.IQuery<TimeSpan>;

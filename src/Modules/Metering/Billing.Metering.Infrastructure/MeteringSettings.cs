@@ -2,15 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
-using Billing.Invoicing.Contracts;
 using Billing.Metering.Application.Usage;
+using Billing.Metering.Contracts;
 using MediatR;
 
 namespace Billing.Metering.Infrastructure;
 
 /// <summary>
 /// The late-usage window is an invoicing setting (it decides which periods can still change,
-/// INV-5); Metering asks Invoicing for it through its Contracts and keeps the answer for a second
+/// INV-5); Metering asks for it through its own Contracts (Invoicing answers) and keeps the answer for a second
 /// per environment, so the ingestion hot path does not pay a query per request.
 /// </summary>
 internal sealed class MeteringSettings(IMediator mediator, ICallerContext caller, LateUsageWindowCache cache) : IMeteringSettings

@@ -1,5 +1,6 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.Payments.Application.Webhooks.ReceiveProviderEvent;
+using Billing.Payments.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

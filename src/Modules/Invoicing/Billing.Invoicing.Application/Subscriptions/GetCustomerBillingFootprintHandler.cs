@@ -1,9 +1,10 @@
+using Billing.Customers.Contracts;
 using Billing.Invoicing.Application.Invoices;
-using Billing.Invoicing.Contracts;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Subscriptions;
 
+/// <summary>CUS-3: Customers' question before a deletion, answered from the invoices and subscriptions Invoicing keeps.</summary>
 internal sealed class GetCustomerBillingFootprintHandler(IInvoiceRepository invoices, ISubscriptionRepository subscriptions)
     : IRequestHandler<GetCustomerBillingFootprintQuery, CustomerBillingFootprintDto>
 {

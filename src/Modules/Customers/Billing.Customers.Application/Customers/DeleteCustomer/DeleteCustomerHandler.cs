@@ -3,14 +3,13 @@ using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Application.Events;
 using Billing.BuildingBlocks.Domain;
 using Billing.Customers.Contracts;
-using Billing.Invoicing.Contracts;
 using MediatR;
 
 namespace Billing.Customers.Application.Customers.DeleteCustomer;
 
 /// <summary>
-/// Invoicing is asked (through its Contracts) whether the customer has invoices or subscriptions;
-/// either refuses the deletion, because it would orphan them. Its audit history stays (append-only).
+/// Whoever keeps the customer's invoices and subscriptions is asked (through Customers' own
+/// <see cref="GetCustomerBillingFootprintQuery"/>); either refuses the deletion, because it would orphan them. Its audit history stays (append-only).
 /// </summary>
 internal sealed class DeleteCustomerHandler(ICustomerRepository customers, IMediator mediator, IAuditTrail audit, IIntegrationEventOutbox outbox, TimeProvider clock)
     : IRequestHandler<DeleteCustomerCommand, bool>

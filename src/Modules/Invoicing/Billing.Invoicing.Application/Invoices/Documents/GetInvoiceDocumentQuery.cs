@@ -1,19 +1,18 @@
 using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
+using Billing.Invoicing.Contracts;
 using Billing.Invoicing.Domain.Invoices;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Invoices.Documents;
 
 /// <summary>INV-14: a finalized invoice as a PDF, or (<see cref="Receipt"/>) the receipt of a paid one.</summary>
-internal sealed record GetInvoiceDocumentQuery(string InvoiceId, bool Receipt) : IQuery<InvoiceDocument>;
+internal sealed record GetInvoiceDocumentQuery(string InvoiceId, bool Receipt) : IQuery<InvoiceDocumentDto>;
 
-internal sealed record InvoiceDocument(string FileName, byte[] Content);
-
-internal sealed class GetInvoiceDocumentHandler(IInvoiceRepository invoices, IInvoiceDocuments documents) : IRequestHandler<GetInvoiceDocumentQuery, InvoiceDocument>
+internal sealed class GetInvoiceDocumentHandler(IInvoiceRepository invoices, IInvoiceDocuments documents) : IRequestHandler<GetInvoiceDocumentQuery, InvoiceDocumentDto>
 {
-    public async Task<InvoiceDocument> Handle(GetInvoiceDocumentQuery query, CancellationToken cancellationToken)
+    public async Task<InvoiceDocumentDto> Handle(GetInvoiceDocumentQuery query, CancellationToken cancellationToken)
     {
         var invoice = await invoices.ReadAsync(query.InvoiceId, cancellationToken)
             ?? throw new NotFoundException(InvoiceMapping.AuditEntityType, query.InvoiceId);
@@ -29,7 +28,7 @@ internal sealed class GetInvoiceDocumentHandler(IInvoiceRepository invoices, IIn
 
         var dto = invoice.ToDto();
         return query.Receipt
-            ? new InvoiceDocument($"receipt-{invoice.Number}.pdf", documents.Receipt(dto))
-            : new InvoiceDocument($"{invoice.Number}.pdf", documents.Invoice(dto));
+            ? new InvoiceDocumentDto($"receipt-{invoice.Number}.pdf", documents.Receipt(dto))
+            : new InvoiceDocumentDto($"{invoice.Number}.pdf", documents.Invoice(dto));
     }
 }

@@ -8,14 +8,11 @@ namespace Billing.Invoicing.Application.Settings.GetInvoicingSettings;
 internal sealed record GetInvoicingSettingsQuery : IQuery<InvoicingSettingsDto>;
 
 internal sealed class GetInvoicingSettingsHandler(IInvoicingSettingsRepository settings)
-    : IRequestHandler<GetInvoicingSettingsQuery, InvoicingSettingsDto>, IRequestHandler<GetLateUsageWindowQuery, TimeSpan>
+    : IRequestHandler<GetInvoicingSettingsQuery, InvoicingSettingsDto>
 {
     public async Task<InvoicingSettingsDto> Handle(GetInvoicingSettingsQuery query, CancellationToken cancellationToken)
     {
         var current = await settings.GetAsync(cancellationToken);
         return current.ToDto(settings.IsSaved(current));
     }
-
-    public async Task<TimeSpan> Handle(GetLateUsageWindowQuery query, CancellationToken cancellationToken) =>
-        (await settings.GetAsync(cancellationToken)).LateUsageWindow;
 }

@@ -1,3 +1,4 @@
+using Billing.Payments.Contracts;
 using MediatR;
 
 namespace Billing.Payments.Application.Webhooks.ReceiveProviderEvent;
@@ -9,6 +10,3 @@ namespace Billing.Payments.Application.Webhooks.ReceiveProviderEvent;
 /// <see cref="ApplyProviderEventCommand"/>.
 /// </summary>
 internal sealed record ReceiveProviderWebhookCommand(string Payload, string? Signature) : IRequest<WebhookReceipt>;
-
-/// <summary><c>outcome</c>: applied, duplicate (already handled) or ignored (not Billing's, or nothing to do).</summary>
-internal sealed record WebhookReceipt(bool Received, string EventId, string Type, string Outcome);

@@ -1,6 +1,7 @@
 using Billing.BuildingBlocks.Application.Errors;
 using Billing.Payments.Application.Connections;
 using Billing.Payments.Application.Provider;
+using Billing.Payments.Contracts;
 using MediatR;
 
 namespace Billing.Payments.Application.Webhooks.ReceiveProviderEvent;
