@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
-using Billing.BuildingBlocks.Application.Access;
+using Billing.Access.Infrastructure;
+using Billing.Access.Web;
 using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Infrastructure.Security;
 using Billing.Customers.Infrastructure;
 using Billing.Customers.Web;
-using Billing.Host.Access;
 using Billing.Host.Admin;
 using Billing.Host.Clock;
 using Billing.Host.Health;
@@ -16,8 +16,6 @@ using Billing.Metering.Infrastructure;
 using Billing.Metering.Web;
 using Billing.Payments.Infrastructure;
 using Billing.Payments.Web;
-using FluentValidation;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 
 // The content root (appsettings.json, the admin page) is where the host's files are, not the working
@@ -36,17 +34,7 @@ builder.Services
     .AddPaymentsModule();
 
 // Access (ENV-2): API keys, bearer authentication, client and admin policies.
-builder.Services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
-builder.Services.AddDbContext<AccessDbContext>(
-    (provider, options) => options.UseBillingSqlite(provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString, AccessDbContext.Schema),
-    contextLifetime: ServiceLifetime.Scoped,
-    optionsLifetime: ServiceLifetime.Singleton);
-builder.Services.AddSingleton<ApiKeyStore>();
-builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { });
-builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(AccessPolicies.Client, policy => policy.RequireAuthenticatedUser())
-    .AddPolicy(AccessPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(AccessPolicies.Admin));
+builder.Services.AddAccessModule();
 
 // HTTP conventions (API-1): Kestrel's own limits on the request line and headers are far above the
 // API's, so an oversized request reaches RequestTargetLimit or RequestHeadersLimit and gets a problem
@@ -68,7 +56,6 @@ builder.Services.Configure<JsonOptions>(options =>
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Complete);
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
-builder.Services.AddScoped<CreateApiKeyValidator>();
 builder.Services.AddScoped<AdvanceClockValidator>();
 builder.Services.AddScoped<SetClockValidator>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityScheme>());
@@ -88,9 +75,7 @@ app.UseStatusCodePages();
 app.UseAdminPageFiles();
 app.UseRouting();
 app.UseMiddleware<RequestBodyLimit>();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseMiddleware<CallerFromApiKey>();
+app.UseApiKeys();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();

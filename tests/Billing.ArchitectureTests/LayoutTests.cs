@@ -19,7 +19,7 @@ public sealed partial class LayoutTests
     public void Every_module_has_all_five_layers()
     {
         var projects = Codebase.SourceProjects();
-        Codebase.ModuleFolders().ShouldBe(["Customers", "Invoicing", "Metering", "Payments"], ignoreOrder: true);
+        Codebase.ModuleFolders().ShouldBe(["Access", "Customers", "Invoicing", "Metering", "Payments"], ignoreOrder: true);
 
         foreach (var module in Codebase.ModuleFolders())
         {

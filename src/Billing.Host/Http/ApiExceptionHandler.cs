@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Http;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -17,12 +18,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         var task = exception switch
         {
-            ValidationException validation => Problems.WriteAsync(
+            ValidationException validation => ProblemResponses.WriteAsync(
                 problems, context, StatusCodes.Status400BadRequest, "validation_error", "The request has invalid fields; see errors.", FieldErrors(validation)),
-            NotFoundException notFound => Problems.WriteAsync(problems, context, StatusCodes.Status404NotFound, "not_found", notFound.Message),
-            BusinessRuleViolation rule => Problems.WriteAsync(problems, context, StatusCodes.Status409Conflict, rule.Code, rule.Message),
-            RejectedRequestException rejected => Problems.WriteAsync(problems, context, StatusCodes.Status400BadRequest, rejected.Code, rejected.Message),
-            UpstreamUnavailableException upstream => Problems.WriteAsync(problems, context, StatusCodes.Status503ServiceUnavailable, upstream.Code, upstream.Message),
+            NotFoundException notFound => ProblemResponses.WriteAsync(problems, context, StatusCodes.Status404NotFound, "not_found", notFound.Message),
+            BusinessRuleViolation rule => ProblemResponses.WriteAsync(problems, context, StatusCodes.Status409Conflict, rule.Code, rule.Message),
+            RejectedRequestException rejected => ProblemResponses.WriteAsync(problems, context, StatusCodes.Status400BadRequest, rejected.Code, rejected.Message),
+            UpstreamUnavailableException upstream => ProblemResponses.WriteAsync(problems, context, StatusCodes.Status503ServiceUnavailable, upstream.Code, upstream.Message),
             BadHttpRequestException badRequest => MalformedRequest(context, badRequest),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Task.CompletedTask,
             _ => Unexpected(context, exception),
@@ -36,12 +37,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var status = exception.StatusCode;
         if (status == StatusCodes.Status413PayloadTooLarge)
         {
-            return Problems.WriteAsync(problems, context, status, "payload_too_large", exception.Message);
+            return ProblemResponses.WriteAsync(problems, context, status, "payload_too_large", exception.Message);
         }
 
         if (status == StatusCodes.Status415UnsupportedMediaType)
         {
-            return Problems.WriteAsync(problems, context, status, "unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
+            return ProblemResponses.WriteAsync(problems, context, status, "unsupported_media_type", "Send the body as JSON with 'Content-Type: application/json'.");
         }
 
         if (exception.InnerException is JsonException json)
@@ -53,16 +54,16 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         {
             var field = CamelCasePath(bind.Groups["name"].Value);
             var detail = $"'{bind.Groups["value"].Value}' is not a valid {field}.";
-            return Problems.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "invalid_parameter", detail, new Dictionary<string, string[]> { [field] = [detail] });
+            return ProblemResponses.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "invalid_parameter", detail, new Dictionary<string, string[]> { [field] = [detail] });
         }
 
         var sendsBody = HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method) || HttpMethods.IsPut(context.Request.Method);
         if (sendsBody && context.Request.ContentLength is null or 0)
         {
-            return Problems.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "body_required", "This route needs a JSON body.");
+            return ProblemResponses.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "body_required", "This route needs a JSON body.");
         }
 
-        return Problems.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "bad_request", exception.Message);
+        return ProblemResponses.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "bad_request", exception.Message);
     }
 
     /// <summary>Names the field for type and unknown-field errors; points at the position for syntax errors.</summary>
@@ -103,13 +104,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             field = "body";
         }
 
-        return Problems.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "invalid_json", detail, new Dictionary<string, string[]> { [field] = [detail] });
+        return ProblemResponses.WriteAsync(problems, context, StatusCodes.Status400BadRequest, "invalid_json", detail, new Dictionary<string, string[]> { [field] = [detail] });
     }
 
     private Task Unexpected(HttpContext context, Exception exception)
     {
         logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
-        return Problems.WriteAsync(problems, context, StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side. Quote the traceId if you report it.");
+        return ProblemResponses.WriteAsync(problems, context, StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side. Quote the traceId if you report it.");
     }
 
     /// <summary>Errors keyed by the field's JSON path, camelCase (<c>notificationPreferences.pastDue</c>).</summary>

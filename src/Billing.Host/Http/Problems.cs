@@ -11,18 +11,6 @@ internal static class Problems
 {
     public const string TypePrefix = "urn:billing:problem:";
 
-    public static Task WriteAsync(IProblemDetailsService service, HttpContext context, int status, string code, string detail, IDictionary<string, string[]>? errors = null)
-    {
-        context.Response.StatusCode = status;
-        ProblemDetails problem = errors is null
-            ? new ProblemDetails()
-            : new HttpValidationProblemDetails(errors) { Title = "The request is not valid." };
-        problem.Status = status;
-        problem.Detail = detail;
-        problem.Extensions["code"] = code;
-        return service.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
-    }
-
     /// <summary>Fills in what every problem carries, including those ASP.NET Core writes itself (404, 405).</summary>
     public static void Complete(ProblemDetailsContext context)
     {

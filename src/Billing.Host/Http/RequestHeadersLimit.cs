@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Infrastructure.Http;
 namespace Billing.Host.Http;
 
 /// <summary>
@@ -25,7 +26,7 @@ internal sealed class RequestHeadersLimit(RequestDelegate next, IProblemDetailsS
 
         return size <= MaxHeaderBytes
             ? next(context)
-            : Problems.WriteAsync(
+            : ProblemResponses.WriteAsync(
                 problems, context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "request_headers_too_large", $"The request's headers take {size} bytes; this API takes at most {MaxHeaderBytes}.");
     }
 }

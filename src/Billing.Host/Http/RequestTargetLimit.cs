@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Infrastructure.Http;
 namespace Billing.Host.Http;
 
 /// <summary>
@@ -19,6 +20,6 @@ internal sealed class RequestTargetLimit(RequestDelegate next, IProblemDetailsSe
         var length = request.PathBase.Value!.Length + request.Path.Value!.Length + request.QueryString.Value!.Length;
         return length <= MaxTargetLength
             ? next(context)
-            : Problems.WriteAsync(problems, context, StatusCodes.Status414UriTooLong, "uri_too_long", $"The URL has {length} characters; this API takes at most {MaxTargetLength}.");
+            : ProblemResponses.WriteAsync(problems, context, StatusCodes.Status414UriTooLong, "uri_too_long", $"The URL has {length} characters; this API takes at most {MaxTargetLength}.");
     }
 }

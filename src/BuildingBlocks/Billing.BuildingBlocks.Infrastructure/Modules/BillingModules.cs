@@ -27,9 +27,6 @@ public static class BillingModules
     public static IServiceCollection AddBillingModule<TContext>(this IServiceCollection services, string module)
         where TContext : ModuleDbContext
     {
-        var infrastructureAssembly = typeof(TContext).Assembly;
-        var applicationAssembly = Assembly.Load(new AssemblyName($"Billing.{module}.Application"));
-
         // The options depend on nothing scoped, so they are built once rather than for every scope
         // (every request, every batch), which also spares EF Core its per-options cache lookup.
         services.AddDbContext<TContext>(
@@ -48,7 +45,20 @@ public static class BillingModules
             provider.GetRequiredService<IOptions<OutboxOptions>>(),
             provider.GetRequiredService<ILogger<OutboxSource<TContext>>>()));
 
-        // Handlers with Scrutor; validators with FluentValidation's own registration (docs-adr/0035).
+        return services.AddModuleUseCases(module, typeof(TContext).Assembly);
+    }
+
+    /// <summary>
+    /// A module's use cases: handlers (Scrutor), validators (FluentValidation's own registration,
+    /// docs-adr/0035), and every Infrastructure adapter of a port its Application declares. Part of
+    /// <see cref="AddBillingModule{TContext}"/>; called alone by a module without an
+    /// environment-scoped context (Access).
+    /// </summary>
+    public static IServiceCollection AddModuleUseCases(this IServiceCollection services, string module, Assembly infrastructureAssembly)
+    {
+        var applicationAssembly = Assembly.Load(new AssemblyName($"Billing.{module}.Application"));
+
+        // Handlers with Scrutor; validators with FluentValidation's own registration.
         services.Scan(scan => scan
             .FromAssemblies(applicationAssembly, infrastructureAssembly)
             .AddClasses(classes => classes.Where(type => MessagingInterfacesOf(type).Any()), publicOnly: false)

@@ -1,4 +1,4 @@
-namespace Billing.Host.Access;
+namespace Billing.Access.Domain.ApiKeys;
 
 /// <summary>ENV-2: what a key may do.</summary>
 internal enum ApiKeyRole

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Billing.BuildingBlocks.Domain;
 
-namespace Billing.Host.Access;
+namespace Billing.Access.Domain.ApiKeys;
 
 /// <summary>
 /// ENV-2: a key belongs to one environment and has one role. Only its SHA-256 hash is stored: keys

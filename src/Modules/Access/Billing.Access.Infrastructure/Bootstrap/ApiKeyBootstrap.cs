@@ -1,8 +1,13 @@
+using Billing.Access.Domain.ApiKeys;
+using Billing.Access.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace Billing.Host.Access;
+namespace Billing.Access.Infrastructure.Bootstrap;
 
 /// <summary>
 /// ENV-4 on start: keys from <c>Billing:ApiKeys</c> are stored (hashed) or brought in line with
@@ -11,14 +16,14 @@ namespace Billing.Host.Access;
 /// </summary>
 internal static class ApiKeyBootstrap
 {
-    public static async Task EnsureApiKeysAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task EnsureAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
         await context.Database.MigrateAsync(cancellationToken);
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Billing.Host.Access");
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Billing.Access");
 
         var configured = configuration.GetSection("Billing:ApiKeys").Get<List<ConfiguredApiKey>>() ?? [];
         foreach (var (entry, index) in configured.Select((entry, index) => (entry, index)))

@@ -1,7 +1,8 @@
+using Billing.Access.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Billing.Host.Access.Migrations;
+namespace Billing.Access.Infrastructure.Persistence.Migrations;
 
 /// <summary>Written by hand (docs-adr/0008); MigrationsMatchModelTests proves it matches the model.</summary>
 [DbContext(typeof(AccessDbContext))]

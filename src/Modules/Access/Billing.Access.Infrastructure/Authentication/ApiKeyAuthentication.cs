@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Billing.Access.Domain.ApiKeys;
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
-using Billing.BuildingBlocks.Infrastructure.Access;
-using Billing.Host.Http;
+using Billing.BuildingBlocks.Infrastructure.Http;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Billing.Host.Access;
+namespace Billing.Access.Infrastructure.Authentication;
 
 /// <summary>
 /// ENV-2: <c>Authorization: Bearer &lt;key&gt;</c>. No or an unknown key → 401; a client key on an
@@ -58,7 +60,7 @@ internal sealed class ApiKeyAuthentication(
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
-        await Problems.WriteAsync(
+        await ProblemResponses.WriteAsync(
             problems,
             Context,
             StatusCodes.Status401Unauthorized,
@@ -67,32 +69,10 @@ internal sealed class ApiKeyAuthentication(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(
+        ProblemResponses.WriteAsync(
             problems,
             Context,
             StatusCodes.Status403Forbidden,
             "forbidden",
             "This route needs an admin key; the key sent has the client role.");
-}
-
-/// <summary>Makes the authenticated key the caller of the request's scope (ENV-1).</summary>
-internal sealed class CallerFromApiKey(RequestDelegate next)
-{
-    public Task InvokeAsync(HttpContext context, CallerContext caller)
-    {
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated == true
-            && BillingEnvironments.TryParse(user.FindFirstValue(ApiKeyAuthentication.EnvironmentClaim), out var environment))
-        {
-            caller.Set(environment, user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        }
-        else if (context.GetEndpoint()?.Metadata.GetMetadata<ProviderWebhookEndpoint>() is { } webhook
-            && BillingEnvironments.TryParse(context.GetRouteValue(ProviderWebhookEndpoint.EnvironmentRouteValue) as string, out var webhookEnvironment))
-        {
-            // A provider's webhook carries no key; its route names the environment and its signature is checked by the handler.
-            caller.Set(webhookEnvironment, webhook.Actor);
-        }
-
-        return next(context);
-    }
 }

@@ -1,8 +1,9 @@
+using Billing.Access.Domain.ApiKeys;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Billing.Host.Access;
+namespace Billing.Access.Infrastructure.Persistence;
 
 /// <summary>
 /// API keys: the one table that is looked up before the environment is known (the key tells it),

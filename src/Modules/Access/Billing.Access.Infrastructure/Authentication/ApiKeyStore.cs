@@ -1,8 +1,12 @@
+using Billing.Access.Application.ApiKeys;
+using Billing.Access.Domain.ApiKeys;
+using Billing.Access.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Billing.Host.Access;
+namespace Billing.Access.Infrastructure.Authentication;
 
 internal sealed record ApiKeyIdentity(string KeyId, BillingEnvironment Environment, ApiKeyRole Role);
 
@@ -11,7 +15,7 @@ internal sealed record ApiKeyIdentity(string KeyId, BillingEnvironment Environme
 /// per request; a revocation here evicts at once, another instance sees it within
 /// <see cref="CacheFor"/> (docs-adr/0010).
 /// </summary>
-internal sealed class ApiKeyStore(IServiceScopeFactory scopes, IMemoryCache cache)
+internal sealed class ApiKeyStore(IServiceScopeFactory scopes, IMemoryCache cache) : IRevokedKeys
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 

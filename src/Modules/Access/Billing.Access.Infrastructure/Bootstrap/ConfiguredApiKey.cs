@@ -1,4 +1,4 @@
-namespace Billing.Host.Access;
+namespace Billing.Access.Infrastructure.Bootstrap;
 
 /// <summary>One entry of <c>Billing:ApiKeys</c> (OPS-5): a key accepted from configuration.</summary>
 internal sealed class ConfiguredApiKey
