@@ -30,9 +30,9 @@ public sealed class InvoicingScenario
 
     public static async Task<InvoicingScenario> CreateAsync(
         BillingApiFactory factory, string collectionMethod = "send_invoice", decimal recurringFee = 0m, string startDate = "2026-05-01T00:00:00Z", decimal taxRate = 0m,
-        string? stripeCustomerId = null)
+        string? stripeCustomerId = null, string adminKey = BillingApiFactory.TestAdminKey)
     {
-        var admin = factory.ClientWith(BillingApiFactory.TestAdminKey);
+        var admin = factory.ClientWith(adminKey);
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = "acme-" + suffix, kind = "company", name = "Acme " + suffix, currency = "USD", taxRate, stripeCustomerId }))
             .ShouldBeJsonAsync(HttpStatusCode.Created);

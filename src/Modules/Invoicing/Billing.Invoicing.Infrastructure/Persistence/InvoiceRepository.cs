@@ -1,20 +1,18 @@
-using System.Data.Common;
+using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Invoicing.Application.Invoices;
 using Billing.Invoicing.Domain.Invoices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Billing.Invoicing.Infrastructure.Persistence;
 
-internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRepository
+internal sealed class InvoiceRepository(InvoicingDbContext context, ICallerContext caller) : IInvoiceRepository
 {
     // Invoices added in this unit of work, not saved yet. Kept here rather than read from
     // DbSet.Local, which runs change detection over everything tracked on every call.
     private readonly List<Invoice> _added = [];
-    private (DbTransaction Transaction, long Last)? _sequence;
 
     public void Add(Invoice invoice)
     {
@@ -97,17 +95,7 @@ internal sealed class InvoiceRepository(InvoicingDbContext context) : IInvoiceRe
         return issued;
     }
 
-    public async Task<long> NextSequenceAsync(CancellationToken cancellationToken)
-    {
-        // The last number is read once per transaction: the transaction holds SQLite's write lock,
-        // so no one else can give a number until it ends.
-        var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        var last = transaction is not null && _sequence is { } known && known.Transaction == transaction
-            ? known.Last
-            : await context.Invoices.MaxAsync(invoice => invoice.Sequence, cancellationToken) ?? 0L;
-        _sequence = transaction is null ? null : (transaction, last + 1);
-        return last + 1;
-    }
+    public Task<long> NextSequenceAsync(CancellationToken cancellationToken) => InvoiceNumbers.NextAsync(context, caller, cancellationToken);
 
     public async Task<IReadOnlyList<string>> DraftsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         await context.Invoices

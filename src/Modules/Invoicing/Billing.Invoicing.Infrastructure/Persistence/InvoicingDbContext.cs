@@ -35,6 +35,8 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<InvoiceNumberCounter> InvoiceNumbers => Set<InvoiceNumberCounter>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Prices are values stored as JSON in a version's row (PriceJson), not entities of their own.
@@ -47,6 +49,7 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
         modelBuilder.ApplyConfiguration(new SubscriptionConfiguration());
         modelBuilder.ApplyConfiguration(new InvoiceConfiguration());
         modelBuilder.ApplyConfiguration(new InvoicingSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new InvoiceNumberCounterConfiguration());
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookEndpointConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
