@@ -1,12 +1,16 @@
 using Billing.BuildingBlocks.Application.Errors;
+using Billing.BuildingBlocks.Domain.Monetary;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Customers.Application.Customers.ArchiveCustomer;
 using Billing.Customers.Application.Customers.CreateCustomer;
 using Billing.Customers.Application.Customers.ListCustomers;
+using Billing.Customers.Application.Customers;
 using Billing.Customers.Contracts;
+using Billing.Customers.Domain.Customers;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Customers.Tests.Application;
 
@@ -42,6 +46,32 @@ public sealed class CustomerCommandTests(CustomersModuleFixture module) : IClass
 
         violation.Code.ShouldBe("customer_exists");
         (await module.CountRowsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_customer_that_races_past_the_check_meets_the_unique_key_and_gets_the_same_409_code()
+    {
+        // Two instances can both pass the handler's check before either commits (ADR 0040): the
+        // database's unique key then decides, and its refusal is the documented conflict, not a 500.
+        await module.SendAsync(Create("raced"));
+        var before = await module.CountRowsAsync();
+
+        var violation = await Should.ThrowAsync<BusinessRuleViolation>(() => module.InUnitOfWorkAsync(services =>
+        {
+            var profile = new CustomerProfile(CustomerKind.Company, "Acme again", null, 0m, NotificationPreferences.DefaultFor(null), null);
+            services.GetRequiredService<ICustomerRepository>().Add(Customer.Create("raced", Currency.FromCode("USD"), profile, CustomersModuleFixture.ClockStart));
+            return Task.CompletedTask;
+        }));
+
+        violation.Code.ShouldBe("customer_exists");
+        violation.Message.ShouldContain("external id");
+        (await module.CountRowsAsync()).ShouldBe(before);
+        await module.InUnitOfWorkAsync(services =>
+        {
+            var profile = new CustomerProfile(CustomerKind.Company, "Acme live", null, 0m, NotificationPreferences.DefaultFor(null), null);
+            services.GetRequiredService<ICustomerRepository>().Add(Customer.Create("raced", Currency.FromCode("USD"), profile, CustomersModuleFixture.ClockStart));
+            return Task.CompletedTask;
+        }, BillingEnvironment.Live);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.BuildingBlocks.Infrastructure.Modules;
@@ -44,6 +45,20 @@ public sealed class CustomersModuleFixture : IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, "key_fixture");
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Work done inside the module's unit of work without a handler: how a test stands in for a request that raced past a handler's check.</summary>
+    public async Task InUnitOfWorkAsync(Func<IServiceProvider, Task> work, BillingEnvironment environment = BillingEnvironment.Test)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, "key_fixture");
+        await scope.ServiceProvider.GetRequiredKeyedService<IUnitOfWork>(CustomersModule.Name).ExecuteAsync(
+            async () =>
+            {
+                await work(scope.ServiceProvider);
+                return true;
+            },
+            CancellationToken.None);
     }
 
     /// <summary>Reads the module's tables directly, across environments, to see exactly what was written.</summary>

@@ -19,6 +19,13 @@ public static class EnvironmentScope
         return builder.HasIndex([PropertyName, .. propertyNames]).IsUnique();
     }
 
+    /// <summary>
+    /// What a unique key answers when a save breaks it: the 409 the use case documents (docs-adr/0040).
+    /// The handler checks first; the key decides when two requests or two instances race past the check.
+    /// </summary>
+    public static IndexBuilder ConflictsAs(this IndexBuilder index, string code, string message) =>
+        index.HasAnnotation(UniqueKeys.ConflictCode, code).HasAnnotation(UniqueKeys.ConflictMessage, message);
+
     /// <summary>An index led by the environment, for lists and look-ups within one environment.</summary>
     public static IndexBuilder<T> HasIndexPerEnvironment<T>(this EntityTypeBuilder<T> builder, params string[] propertyNames)
         where T : class

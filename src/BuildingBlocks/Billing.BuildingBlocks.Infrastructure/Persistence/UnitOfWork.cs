@@ -4,6 +4,7 @@ using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
@@ -68,7 +69,15 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
         try
         {
             var queuedMessages = context.HasPendingOutboxMessages;
-            await context.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException failure) when (UniqueKeys.ConflictOf(context, failure) is { } conflict)
+            {
+                throw conflict;
+            }
+
             return queuedMessages;
         }
         finally

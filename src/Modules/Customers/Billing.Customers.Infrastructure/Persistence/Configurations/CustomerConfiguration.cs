@@ -29,7 +29,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         });
 
         // ENV-1: external ids are unique per environment, and lists read newest first per environment.
-        builder.HasUniqueIndexPerEnvironment(nameof(Customer.ExternalId));
+        builder.HasUniqueIndexPerEnvironment(nameof(Customer.ExternalId))
+            .ConflictsAs("customer_exists", "A customer with this external id already exists in this environment.");
         builder.HasIndexPerEnvironment(nameof(Customer.CreatedAt), nameof(Customer.Id));
     }
 }

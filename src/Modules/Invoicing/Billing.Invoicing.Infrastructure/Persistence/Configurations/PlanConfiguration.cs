@@ -19,7 +19,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(plan => plan.Name).HasMaxLength(Plan.MaxNameLength).IsRequired();
         builder.Property(plan => plan.Currency).IsRequired();
         builder.Property(plan => plan.Interval).HasConversion<string>().HasMaxLength(10);
-        builder.HasUniqueIndexPerEnvironment(nameof(Plan.Code));
+        builder.HasUniqueIndexPerEnvironment(nameof(Plan.Code))
+            .ConflictsAs("plan_exists", "A plan with this code already exists in this environment.");
 
         builder.OwnsMany(plan => plan.Versions, version =>
         {

@@ -18,7 +18,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(subscription => subscription.CollectionMethod).HasConversion<string>().HasMaxLength(30);
 
         // A customer is on one plan once (PLN-4); the customer is another module's, so no foreign key.
-        builder.HasUniqueIndexPerEnvironment(nameof(Subscription.CustomerId), nameof(Subscription.PlanId));
+        builder.HasUniqueIndexPerEnvironment(nameof(Subscription.CustomerId), nameof(Subscription.PlanId))
+            .ConflictsAs("subscription_exists", "The customer is already subscribed to this plan.");
 
         // INV-2: the scheduler looks for periods that have ended.
         builder.HasIndexPerEnvironment(nameof(Subscription.UnbilledPeriodEnd), nameof(Subscription.Id));

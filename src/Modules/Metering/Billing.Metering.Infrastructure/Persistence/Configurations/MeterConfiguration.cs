@@ -20,7 +20,9 @@ internal sealed class MeterConfiguration : IEntityTypeConfiguration<Meter>
         builder.Property(meter => meter.Property).HasMaxLength(Meter.MaxPropertyLength);
 
         // MET-1: a meter's code and its event name are each unique per environment.
-        builder.HasUniqueIndexPerEnvironment(nameof(Meter.Code));
-        builder.HasUniqueIndexPerEnvironment(nameof(Meter.EventName));
+        builder.HasUniqueIndexPerEnvironment(nameof(Meter.Code))
+            .ConflictsAs("meter_exists", "A meter with this code already exists in this environment.");
+        builder.HasUniqueIndexPerEnvironment(nameof(Meter.EventName))
+            .ConflictsAs("meter_exists", "A meter with this event name already exists in this environment.");
     }
 }
