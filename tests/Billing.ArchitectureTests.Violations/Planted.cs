@@ -78,6 +78,30 @@ namespace Billing.Customers.Infrastructure.Planted
     }
 }
 
+namespace Billing.Customers.Infrastructure.Persistence.Planted
+{
+    /// <summary>Rule 10 broken: SQLite's types outside a Sqlite folder.</summary>
+    internal sealed class RepositoryOpeningSqlite
+    {
+        private Microsoft.Data.Sqlite.SqliteConnection? _connection;
+    }
+}
+
+namespace Billing.Customers.Infrastructure.Persistence.Sqlite
+{
+    /// <summary>Rule 10 kept: SQLite's types in the SQLite adapter's folder.</summary>
+    internal sealed class ConformingSqliteReader
+    {
+        private Microsoft.Data.Sqlite.SqliteConnection? _connection;
+    }
+}
+
+namespace Billing.Customers.Application.Sqlite
+{
+    /// <summary>Rule 10 broken: a provider folder outside Infrastructure.</summary>
+    internal sealed class MisplacedSqlite;
+}
+
 namespace Billing.Customers.Web.Planted
 {
     /// <summary>Rule 4 broken: an endpoint that uses the Domain.</summary>

@@ -22,6 +22,18 @@ public static class Rules
     private const string BuildingBlocksDomain = "Billing.BuildingBlocks.Domain";
     private const string BuildingBlocksApplication = "Billing.BuildingBlocks.Application";
 
+    /// <summary>A namespace that is a provider's folder (rule 10).</summary>
+    private const string ProviderFolder = @"\.(Sqlite|Postgres)(\.|$)";
+
+    /// <summary>The providers' packages, and EF Core's provider-specific extensions, which live in EF Core's own namespaces.</summary>
+    private static readonly string[] ProviderTypes =
+    [
+        "Microsoft.Data.Sqlite", "SQLitePCL", "Npgsql", "Microsoft.EntityFrameworkCore.Sqlite",
+        "Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions", "Microsoft.EntityFrameworkCore.SqliteDatabaseFacadeExtensions",
+        "Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder",
+        "Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions", "Microsoft.EntityFrameworkCore.NpgsqlDatabaseFacadeExtensions",
+    ];
+
     /// <summary>What counts as plumbing (rule 7), by what it implements or derives from.</summary>
     private static readonly (string Kind, Func<Predicates, PredicateList> Select)[] Plumbing =
     [
@@ -131,6 +143,15 @@ public static class Rules
                    select (user, $"uses {edge.To}'s Contracts, closing the cycle {edge.Cycle}");
         });
 
+    public static readonly ArchitectureRule ProviderCodeStaysInProviderFolders = new(
+        "10 A database provider's types are used only in Sqlite or Postgres folders of Infrastructure projects",
+        codebase => Failing(
+                codebase.Types().That().DoNotResideInNamespaceMatching(ProviderFolder).Should().NotHaveDependencyOnAny(ProviderTypes),
+                "uses a database provider's types outside a Sqlite or Postgres folder")
+            .Concat(Failing(
+                codebase.Types().That().ResideInNamespaceMatching(ProviderFolder).Should().ResideInNamespaceMatching(@"^Billing\.(\w+)\.Infrastructure\."),
+                "is in a provider folder outside an Infrastructure project")));
+
     public static readonly ArchitectureRule HostUsesModulesThroughEntryPoints = new(
         "11 The host uses a module only through its registration entry points",
         codebase =>
@@ -146,7 +167,7 @@ public static class Rules
     [
         NamespacesFollowAssemblies, DomainIsFrameworkFree, ApplicationDependsInward, InfrastructureStaysInItsModule, WebSendsItsOwnRequests, ContractsArePlain,
         ModulesMeetOnlyThroughContracts, BuildingBlocksKnowNoModule, PlumbingIsInternalSealed, OnlyEntryPointsArePublic, NoCycleBetweenModules,
-        HostUsesModulesThroughEntryPoints,
+        ProviderCodeStaysInProviderFolders, HostUsesModulesThroughEntryPoints,
     ];
 
     /// <summary>The request types (commands and queries) of a module's Application: all its Web may use of it.</summary>

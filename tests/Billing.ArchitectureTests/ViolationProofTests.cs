@@ -79,6 +79,13 @@ public sealed class ViolationProofTests
     }
 
     [Fact]
+    public void Rule_10_fails_when_provider_code_is_outside_a_provider_folder_or_a_provider_folder_outside_infrastructure() =>
+        Proves(
+            Rules.ProviderCodeStaysInProviderFolders,
+            offenders: [$"{Customers}.Infrastructure.Persistence.Planted.RepositoryOpeningSqlite", $"{Customers}.Application.Sqlite.MisplacedSqlite"],
+            keepers: [$"{Customers}.Infrastructure.Persistence.Sqlite.ConformingSqliteReader"]);
+
+    [Fact]
     public void Rule_11_fails_when_the_host_uses_a_module_s_contracts() =>
         Proves(Rules.HostUsesModulesThroughEntryPoints, offenders: ["Billing.Host.Planted.StartupUsingContracts"], keepers: ["Billing.Host.Planted.ConformingStartup"]);
 

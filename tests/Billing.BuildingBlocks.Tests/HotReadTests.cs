@@ -1,5 +1,6 @@
 using System.Text;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 namespace Billing.BuildingBlocks.Tests;
 

@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 namespace Billing.BuildingBlocks.Tests;
 

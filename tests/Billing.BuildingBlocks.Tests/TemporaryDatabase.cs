@@ -27,7 +27,7 @@ internal sealed class TemporaryDatabase : IDisposable
     {
         var caller = new CallerContext();
         caller.Set(BillingEnvironment.Test, "key_1");
-        var options = new DbContextOptionsBuilder<TContext>().UseBillingSqlite(ConnectionString, schema);
+        var options = new DbContextOptionsBuilder<TContext>().UseBillingDatabase(ConnectionString, schema);
         if (interceptors.Length > 0)
         {
             options.AddInterceptors(interceptors);

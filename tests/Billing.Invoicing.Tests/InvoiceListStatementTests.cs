@@ -1,9 +1,11 @@
 using Billing.BuildingBlocks.Application.Paging;
 using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Billing.Invoicing.Application.Invoices.ListInvoices;
 using Billing.Invoicing.Infrastructure;
 using Billing.Invoicing.Infrastructure.Persistence;
+using Billing.Invoicing.Infrastructure.Persistence.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Billing.Host.Health;
@@ -11,14 +11,10 @@ internal sealed class DatabaseHealthCheck(BillingDatabaseOptions database) : IHe
     {
         try
         {
-            await using var connection = new SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM sqlite_master";
-            var tables = await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"database answers ({tables} schema objects)");
+            var objects = await database.CountSchemaObjectsAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"database answers ({objects} schema objects)");
         }
-        catch (SqliteException exception)
+        catch (DbException exception)
         {
             return HealthCheckResult.Unhealthy("database does not answer", exception);
         }

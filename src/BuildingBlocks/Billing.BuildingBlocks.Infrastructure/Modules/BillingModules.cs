@@ -30,7 +30,7 @@ public static class BillingModules
         // The options depend on nothing scoped, so they are built once rather than for every scope
         // (every request, every batch), which also spares EF Core its per-options cache lookup.
         services.AddDbContext<TContext>(
-            (provider, options) => options.UseBillingSqlite(
+            (provider, options) => options.UseBillingDatabase(
                 provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString,
                 module.ToLowerInvariant()),
             contextLifetime: ServiceLifetime.Scoped,

@@ -6,6 +6,7 @@ using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.BuildingBlocks.Infrastructure.Security;
 using Billing.BuildingBlocks.Infrastructure.Time;

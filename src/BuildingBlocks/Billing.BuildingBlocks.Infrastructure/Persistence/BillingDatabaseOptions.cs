@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 
@@ -7,21 +7,7 @@ public sealed class BillingDatabaseOptions
 {
     public const string DefaultConnectionString = "Data Source=data/billing.db";
 
-    public BillingDatabaseOptions(string? configured)
-    {
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultConnectionString : configured)
-        {
-            Pooling = true,
-        };
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        ConnectionString = builder.ToString();
-        DataDirectory = directory ?? ".";
-    }
+    public BillingDatabaseOptions(string? configured) => (ConnectionString, DataDirectory) = SqliteDatabase.Normalize(configured);
 
     public string ConnectionString { get; }
 

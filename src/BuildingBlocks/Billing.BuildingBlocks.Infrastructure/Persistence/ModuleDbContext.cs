@@ -3,7 +3,7 @@ using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
-using Microsoft.Data.Sqlite;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -83,54 +83,13 @@ public abstract class ModuleDbContext(DbContextOptions options, ICallerContext c
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampEnvironment();
-        return WritePreparedRows() + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return PreparedRows.Write(this) + await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampEnvironment();
-        return WritePreparedRows() + base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    /// <summary>
-    /// docs-adr/0026: inside a unit of work's transaction, added and changed rows of plain tables are
-    /// written with statements prepared once per table; EF Core saves the rest. A save that deletes
-    /// anything is left to EF Core whole: a replaced owned row (deleted and added under one key) is
-    /// an update to it.
-    /// </summary>
-    private int WritePreparedRows()
-    {
-        if (!Database.IsSqlite() || Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
-        {
-            return 0;
-        }
-
-        // One look at the tracker for both kinds of row.
-        var (added, modified) = (new List<EntityEntry>(), new List<EntityEntry>());
-        foreach (var entry in ChangeTracker.Entries())
-        {
-            switch (entry.State)
-            {
-                case EntityState.Deleted:
-                    return 0;
-                case EntityState.Added:
-                    added.Add(entry);
-                    break;
-                case EntityState.Modified:
-                    modified.Add(entry);
-                    break;
-            }
-        }
-
-        try
-        {
-            return AddedRows.Insert(transaction, added) + ModifiedRows.Update(transaction, modified);
-        }
-        catch (SqliteException exception)
-        {
-            // As EF Core reports a failed save, so callers see one kind of failure whichever wrote the row.
-            throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", exception);
-        }
+        return PreparedRows.Write(this) + base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     internal void AddOutboxMessage(OutboxMessage message) => OutboxMessages.Add(message);

@@ -3,6 +3,7 @@ using Billing.Metering.Application.Usage;
 using Billing.Metering.Infrastructure.Caching;
 using Billing.Metering.Infrastructure.Persistence;
 using Billing.Metering.Infrastructure.Usage;
+using Billing.Metering.Infrastructure.Usage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Billing.Metering.Infrastructure;

@@ -4,10 +4,11 @@ using Billing.BuildingBlocks.Application.Paging;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Domain.Monetary;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Billing.Invoicing.Application.Invoices.ListInvoices;
 using Billing.Invoicing.Domain.Invoices;
 
-namespace Billing.Invoicing.Infrastructure.Persistence;
+namespace Billing.Invoicing.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// INV-13 on a kept connection with its statements prepared once (docs-adr/0025): a page costs the

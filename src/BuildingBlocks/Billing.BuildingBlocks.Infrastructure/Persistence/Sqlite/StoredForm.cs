@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+namespace Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// docs-adr/0028: how one column's value is stored, bound by position on a prepared statement.

@@ -2,12 +2,13 @@ using System.Text.Json;
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Billing.Metering.Application.Usage;
 using Billing.Metering.Domain.Meters;
 using Billing.Metering.Domain.Usage;
 using Billing.Metering.Infrastructure.Persistence;
 
-namespace Billing.Metering.Infrastructure.Usage;
+namespace Billing.Metering.Infrastructure.Usage.Sqlite;
 
 /// <summary>
 /// MET-6: one aggregate query per meter over the covering index (environment, customer, event,

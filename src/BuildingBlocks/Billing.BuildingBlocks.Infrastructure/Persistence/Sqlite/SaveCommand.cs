@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+namespace Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// One statement of a save (docs-adr/0026), prepared once and run for many rows, each column bound

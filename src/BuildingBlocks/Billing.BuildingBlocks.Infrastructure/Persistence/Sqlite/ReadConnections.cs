@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+namespace Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// Connections kept open for hot reads, each with its statements prepared once (docs-adr/0025): a

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+namespace Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// docs-adr/0026, for updates: the rows a unit of work changes, written with one prepared

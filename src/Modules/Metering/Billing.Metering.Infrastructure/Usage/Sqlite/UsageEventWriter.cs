@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Billing.Metering.Application.Usage;
 using Billing.Metering.Infrastructure.Persistence;
 
-namespace Billing.Metering.Infrastructure.Usage;
+namespace Billing.Metering.Infrastructure.Usage.Sqlite;
 
 /// <summary>
 /// Group commit for usage events (docs-adr/0018). Every request queues its events and awaits them;

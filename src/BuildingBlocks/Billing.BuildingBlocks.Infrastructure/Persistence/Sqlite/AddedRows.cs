@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using SQLitePCL;
 
-namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+namespace Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// docs-adr/0026: the rows a unit of work adds, written with one prepared insert per table instead

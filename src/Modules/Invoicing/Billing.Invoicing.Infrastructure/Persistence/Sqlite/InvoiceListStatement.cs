@@ -2,10 +2,11 @@ using System.Text;
 using Billing.BuildingBlocks.Application.Paging;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Billing.Invoicing.Application.Invoices.ListInvoices;
 using Billing.Invoicing.Domain.Invoices;
 
-namespace Billing.Invoicing.Infrastructure.Persistence;
+namespace Billing.Invoicing.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// The list's statement (INV-13) with only the conditions its filters use, so SQLite picks the index

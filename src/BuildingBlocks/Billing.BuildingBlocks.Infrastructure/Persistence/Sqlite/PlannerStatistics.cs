@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Billing.BuildingBlocks.Infrastructure.Persistence;
+namespace Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
 /// <summary>
 /// Tells SQLite's query planner what it cannot guess about our schema (docs-adr/0024). Without

@@ -1,8 +1,9 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
 using Billing.Metering.Application.Usage;
+using Billing.Metering.Infrastructure.Usage.Sqlite;
 
-namespace Billing.Metering.Infrastructure.Usage;
+namespace Billing.Metering.Infrastructure.Usage.Sqlite;
 
 /// <summary>The port, scoped to the caller's environment (ENV-1), over the shared group-commit writer.</summary>
 internal sealed class SqliteUsageEventStore(UsageEventWriter writer, ICallerContext caller) : IUsageEventStore
