@@ -64,7 +64,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 var app = builder.Build();
 
 await app.Services.MigrateBillingDatabaseAsync();
-app.Services.ReportKeyRingProtection();
+await app.Services.PrepareKeyRingAsync();
 await app.Services.EnsureApiKeysAsync();
 
 app.UseMiddleware<ServerTiming>();

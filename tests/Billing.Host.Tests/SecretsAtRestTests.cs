@@ -4,7 +4,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Billing.Host.Tests.FakeStripe;
 using Billing.Host.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Billing.Host.Tests;
@@ -34,24 +36,43 @@ public sealed class SecretsAtRestTests
     }
 
     [Fact]
-    public async Task With_a_master_key_the_key_ring_is_encrypted_and_read_back_after_a_restart()
+    public async Task With_a_master_key_the_key_ring_in_the_database_is_encrypted_and_another_instance_reads_the_secrets_back()
     {
-        var keys = Directory.CreateTempSubdirectory("billing-keys").FullName;
         var masterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var settings = new Dictionary<string, string?> { ["Billing:DataProtection:KeysPath"] = keys, ["Billing:DataProtection:MasterKey"] = masterKey };
+        var settings = new Dictionary<string, string?> { ["Billing:DataProtection:MasterKey"] = masterKey };
         await using var first = new BillingApiFactory().With(settings);
         await (await first.ClientWith(BillingApiFactory.TestAdminKey).PutAsJsonAsync("/v1/settings/payments/stripe", new { secretKey = "sk_test_abcdefghijklmnop", webhookSecret = "whsec_abc" }))
             .ShouldBeJsonAsync(HttpStatusCode.OK);
-        first.Logs.Entries.ShouldNotContain(entry => entry.ContainsKey("KeysPath") && (LogLevel)entry[CapturedLogs.Level]! == LogLevel.Warning);
+        first.Logs.Entries.ShouldNotContain(entry => entry.ContainsKey("KeyRing") && (LogLevel)entry[CapturedLogs.Level]! == LogLevel.Warning);
 
-        var ring = Directory.GetFiles(keys, "*.xml").ShouldHaveSingleItem();
-        var xml = await File.ReadAllTextAsync(ring);
+        var xml = (await KeyRingRowsAsync(first.DatabasePath)).ShouldHaveSingleItem();
         xml.ShouldContain("encryptedSecret");
-        xml.ShouldNotContain("<value>", customMessage: "the key itself is not in the file in plain text");
+        xml.ShouldNotContain("<value>", customMessage: "the key itself is not in the database in plain text");
 
-        // Another process with the same master key reads the stored Stripe keys back: a webhook verifies with the stored secret.
+        // Another instance on the same database, with the same master key and no key files, reads the stored Stripe keys back (ADR 0042).
         await using var second = new BillingApiFactory { DatabasePath = first.DatabasePath }.With(settings);
         await (await PostWebhookAsync(second, "whsec_abc")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        (await KeyRingRowsAsync(first.DatabasePath)).Count.ShouldBe(1, "the instances share one key");
+    }
+
+    [Fact]
+    public async Task A_key_ring_kept_in_files_before_is_imported_once_and_what_it_protected_still_decrypts()
+    {
+        var folder = Directory.CreateTempSubdirectory("billing-keys").FullName;
+        var before = DataProtectionProvider.Create(new DirectoryInfo(folder), protection => protection.SetApplicationName("Billing"));
+        var protectedBefore = before.CreateProtector("Billing.Tests").Protect("stored before the move");
+        var file = Directory.GetFiles(folder, "*.xml").ShouldHaveSingleItem();
+
+        await using var factory = new BillingApiFactory().With(new Dictionary<string, string?> { ["Billing:DataProtection:KeysPath"] = folder });
+        _ = factory.CreateClient();
+
+        (await KeyRingRowsAsync(factory.DatabasePath)).ShouldHaveSingleItem().ShouldContain(System.Xml.Linq.XElement.Load(file).Attribute("id")!.Value);
+        factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Billing.Tests").Unprotect(protectedBefore).ShouldBe("stored before the move");
+        factory.Logs.Entries.ShouldContain(entry => entry.ContainsKey("KeysPath") && (LogLevel)entry[CapturedLogs.Level]! == LogLevel.Warning);
+
+        await using var again = new BillingApiFactory { DatabasePath = factory.DatabasePath }.With(new Dictionary<string, string?> { ["Billing:DataProtection:KeysPath"] = folder });
+        _ = again.CreateClient();
+        (await KeyRingRowsAsync(factory.DatabasePath)).Count.ShouldBe(1, "imported once");
     }
 
     [Fact]
@@ -60,9 +81,25 @@ public sealed class SecretsAtRestTests
         await using var factory = new BillingApiFactory();
         _ = factory.CreateClient();
 
-        var warning = factory.Logs.Entries.Where(entry => entry.ContainsKey("KeysPath")).ShouldHaveSingleItem();
+        var warning = factory.Logs.Entries.Where(entry => entry.ContainsKey("KeyRing")).ShouldHaveSingleItem();
         ((LogLevel)warning[CapturedLogs.Level]!).ShouldBe(LogLevel.Warning);
         warning["Setting"].ShouldBe("Billing:DataProtection:MasterKey");
+    }
+
+    private static async Task<List<string>> KeyRingRowsAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT xml FROM platform_data_protection_keys ORDER BY id";
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
     }
 
     [Theory]

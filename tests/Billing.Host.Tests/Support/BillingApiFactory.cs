@@ -38,6 +38,9 @@ public class BillingApiFactory : WebApplicationFactory<Program>
     protected virtual Dictionary<string, string?> Settings() => new()
     {
         ["ConnectionStrings:Billing"] = $"Data Source={DatabasePath}",
+
+        // Where an earlier version kept the key ring in files: one folder per database, so no test imports another's keys.
+        ["Billing:DataProtection:KeysPath"] = DatabasePath + ".keys",
         ["Billing:Clock:Simulated"] = "true",
         ["Billing:Clock:Start"] = ClockStart.ToString("O"),
         ["Billing:Outbox:PollInterval"] = "00:00:00.200",

@@ -47,6 +47,7 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ConnectionStrings__Billing"] = $"Data Source={databasePath}";
+        start.Environment["Billing__DataProtection__KeysPath"] = databasePath + ".keys";
         start.Environment["Billing__ApiKeys__0__Key"] = AdminKey;
         start.Environment["Billing__ApiKeys__0__Environment"] = "test";
         start.Environment["Billing__ApiKeys__0__Role"] = "admin";

@@ -11,8 +11,9 @@ internal interface IModuleDatabase
     Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
 }
 
+/// <summary>A context's schema: a module's, or the platform's own (the key ring).</summary>
 internal sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase
-    where TContext : ModuleDbContext
+    where TContext : DbContext
 {
     public string Module => module;
 

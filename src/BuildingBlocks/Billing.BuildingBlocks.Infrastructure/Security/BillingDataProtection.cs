@@ -1,7 +1,7 @@
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,11 +10,11 @@ namespace Billing.BuildingBlocks.Infrastructure.Security;
 
 /// <summary>
 /// The key ring that encrypts every secret Billing stores (Stripe keys, webhook endpoint secrets),
-/// one for all modules (docs-adr/0031). It lies in <c>Billing:DataProtection:KeysPath</c>, by
-/// default <c>keys/</c> beside the database. Its keys are themselves encrypted with the master key in
+/// one for all modules (docs-adr/0031), kept in the database so every instance shares it
+/// (docs-adr/0042). Its keys are themselves encrypted with the master key in
 /// <c>Billing:DataProtection:MasterKey</c> (32 random bytes, base64), which lives in configuration
 /// (an environment variable, a secret store), never beside the data; without one, a copy of the
-/// data folder decrypts every stored secret, and the host says so at start.
+/// database decrypts every stored secret, and the host says so at start.
 /// </summary>
 public static class BillingDataProtection
 {
@@ -24,11 +24,15 @@ public static class BillingDataProtection
 
     public static IServiceCollection AddBillingDataProtection(this IServiceCollection services)
     {
-        services.AddDataProtection().SetApplicationName("Billing");
+        services.AddDbContext<KeyRingDbContext>(
+            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString, KeyRingDbContext.Schema),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<KeyRingDbContext>(KeyRingDbContext.Schema));
+        services.AddDataProtection().SetApplicationName("Billing").PersistKeysToDbContext<KeyRingDbContext>();
         services.AddOptions<KeyManagementOptions>()
-            .Configure<BillingDatabaseOptions, IConfiguration, ILoggerFactory>((keys, database, configuration, logs) =>
+            .Configure<IConfiguration>((keys, configuration) =>
             {
-                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeyRingPath(database, configuration)), logs);
                 if (MasterKey.From(configuration) is { } masterKey)
                 {
                     keys.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey);
@@ -37,25 +41,30 @@ public static class BillingDataProtection
         return services;
     }
 
-    /// <summary>Says at start whether the key ring is protected, loudly when it is not; a malformed master key stops the start.</summary>
-    public static void ReportKeyRingProtection(this IServiceProvider services)
+    /// <summary>
+    /// At start, after the migrations: a key ring still in files (<c>Billing:DataProtection:KeysPath</c>,
+    /// by default <c>keys/</c> beside the database) is imported once; then the host says whether the
+    /// ring is protected, loudly when it is not. A malformed master key stops the start.
+    /// </summary>
+    public static async Task PrepareKeyRingAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
-        var path = KeyRingPath(services.GetRequiredService<BillingDatabaseOptions>(), configuration);
+        var folder = configuration[Section + ":KeysPath"] is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(services.GetRequiredService<BillingDatabaseOptions>().DataDirectory, "keys");
+        await KeyRingImport.ImportAsync(services, folder, cancellationToken);
+
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BillingDataProtection));
         if (MasterKey.From(configuration) is not null)
         {
-            logger.LogInformation("The key ring at {KeysPath} is encrypted with the master key from {Setting}", path, MasterKeySetting);
+            logger.LogInformation("The key ring in table {KeyRing} is encrypted with the master key from {Setting}", KeyRingDbContext.Table, MasterKeySetting);
         }
         else
         {
             logger.LogWarning(
-                "The key ring at {KeysPath} is NOT encrypted: anyone with a copy of the data folder can decrypt every stored secret (Stripe keys, webhook secrets). Set {Setting} to 32 random bytes in base64 (openssl rand -base64 32), kept apart from the data.",
-                path,
+                "The key ring in table {KeyRing} is NOT encrypted: anyone with a copy of the database can decrypt every stored secret (Stripe keys, webhook secrets). Set {Setting} to 32 random bytes in base64 (openssl rand -base64 32), kept apart from the data.",
+                KeyRingDbContext.Table,
                 MasterKeySetting);
         }
     }
-
-    private static string KeyRingPath(BillingDatabaseOptions database, IConfiguration configuration) =>
-        configuration[Section + ":KeysPath"] is { Length: > 0 } configured ? configured : Path.Combine(database.DataDirectory, "keys");
 }
