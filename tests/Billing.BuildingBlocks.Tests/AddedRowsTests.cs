@@ -123,6 +123,42 @@ public sealed class AddedRowsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_table_not_marked_for_bulk_writes_is_saved_by_EF_Core()
+    {
+        await using var context = Context();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        Add(context, "marked");
+        context.Notes.Add(new Note { Id = "note_1", Text = "plain" });
+
+        (await context.SaveChangesAsync()).ShouldBe(6);
+        await transaction.CommitAsync();
+
+        // docs-adr/0043: the sample, its items, its audit entry and its outbox message by the prepared path; the note by EF Core.
+        _efInserts.Count.ShouldBe(1);
+        context.ChangeTracker.Clear();
+        (await context.Notes.SingleAsync()).Text.ShouldBe("plain");
+    }
+
+    [Fact]
+    public async Task With_bulk_writes_off_EF_Core_writes_every_row_and_stores_them_the_same()
+    {
+        using var database = new TemporaryDatabase("bulk-writes-off") { BulkWrites = false };
+        var inserts = new StatementCounter("INSERT");
+        await using var context = database.Context((options, caller) => new SampleContext(options, caller), "sample", inserts);
+        await context.Database.EnsureCreatedAsync();
+        await using (var transaction = await context.Database.BeginTransactionAsync())
+        {
+            Add(context, "off");
+            (await context.SaveChangesAsync()).ShouldBe(5);
+            await transaction.CommitAsync();
+        }
+
+        inserts.Count.ShouldBe(5);
+        context.ChangeTracker.Clear();
+        (await context.Samples.Include(sample => sample.Items).SingleAsync()).Items.Count.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Changing_a_row_that_is_gone_fails_the_save()
     {
         await using (var first = Context())
@@ -308,6 +344,14 @@ public sealed class AddedRowsTests : IDisposable
         public double Ratio { get; set; }
     }
 
+    /// <summary>A row of a table not marked for bulk writes.</summary>
+    public sealed class Note
+    {
+        public string Id { get; set; } = string.Empty;
+
+        public string Text { get; set; } = string.Empty;
+    }
+
     /// <summary>A row with a kind of column the prepared path does not write.</summary>
     public sealed class Stamp
     {
@@ -326,12 +370,16 @@ public sealed class AddedRowsTests : IDisposable
 
         public DbSet<Stamp> Stamps => Set<Stamp>();
 
+        public DbSet<Note> Notes => Set<Note>();
+
         protected override void ConfigureModel(ModelBuilder modelBuilder)
         {
-            modelBuilder.Entity<Stamp>().ToTable("stamps");
+            modelBuilder.Entity<Stamp>().ToTable("stamps").HasBulkWrites();
+            modelBuilder.Entity<Note>().ToTable("notes");
             modelBuilder.Entity<Sample>(sample =>
             {
                 sample.ToTable("samples");
+                sample.HasBulkWrites();
                 sample.Property(one => one.Kind).HasConversion<string>();
                 sample.OwnsMany(one => one.Items, item =>
                 {

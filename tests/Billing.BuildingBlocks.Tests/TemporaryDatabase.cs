@@ -21,13 +21,16 @@ internal sealed class TemporaryDatabase : IDisposable
 
     public string ConnectionString => $"Data Source={Path}";
 
+    /// <summary><c>Billing:Database:BulkWrites</c> for the contexts made here (docs-adr/0043).</summary>
+    public bool BulkWrites { get; init; } = true;
+
     /// <summary>A module context over this file, for a caller of the test environment.</summary>
     public TContext Context<TContext>(Func<DbContextOptions, ICallerContext, TContext> create, string schema, params IInterceptor[] interceptors)
         where TContext : ModuleDbContext
     {
         var caller = new CallerContext();
         caller.Set(BillingEnvironment.Test, "key_1");
-        var options = new DbContextOptionsBuilder<TContext>().UseBillingDatabase(ConnectionString, schema);
+        var options = new DbContextOptionsBuilder<TContext>().UseBillingDatabase(new BillingDatabaseOptions(ConnectionString, BulkWrites), schema);
         if (interceptors.Length > 0)
         {
             options.AddInterceptors(interceptors);

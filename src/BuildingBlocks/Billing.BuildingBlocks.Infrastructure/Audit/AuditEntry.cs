@@ -67,6 +67,7 @@ internal sealed class AuditEntry
     public static void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("audit_log");
+        builder.HasBulkWrites();
         builder.HasKey(entry => entry.Sequence);
         builder.Property(entry => entry.Id).HasMaxLength(40).IsRequired();
         builder.HasIndex(entry => entry.Id).IsUnique();

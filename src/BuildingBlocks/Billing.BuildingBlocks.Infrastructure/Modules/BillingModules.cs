@@ -31,7 +31,7 @@ public static class BillingModules
         // (every request, every batch), which also spares EF Core its per-options cache lookup.
         services.AddDbContext<TContext>(
             (provider, options) => options.UseBillingDatabase(
-                provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString,
+                provider.GetRequiredService<BillingDatabaseOptions>(),
                 module.ToLowerInvariant()),
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);

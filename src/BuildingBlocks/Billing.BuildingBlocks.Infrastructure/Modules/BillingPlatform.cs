@@ -45,7 +45,11 @@ public static class BillingPlatform
 
         // Settings are read when first needed, not while registering, so every configuration
         // source (including a test host's overrides) has been added by then.
-        services.AddSingleton(provider => new BillingDatabaseOptions(provider.GetRequiredService<IConfiguration>().GetConnectionString("Billing")));
+        services.AddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IConfiguration>();
+            return new BillingDatabaseOptions(settings.GetConnectionString("Billing"), settings.GetValue("Billing:Database:BulkWrites", defaultValue: true));
+        });
         services.AddSingleton<ReadConnections>();
         services.AddSingleton<OutboxSignal>();
         services.Configure<OutboxOptions>(configuration.GetSection("Billing:Outbox"));

@@ -1,6 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using Billing.BuildingBlocks.Application.Events;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Billing.BuildingBlocks.Infrastructure.Outbox;
@@ -71,6 +72,7 @@ internal sealed class OutboxMessage
     public static void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
         builder.ToTable("outbox");
+        builder.HasBulkWrites();
         builder.HasKey(message => message.Sequence);
         builder.HasIndex(message => message.Id).IsUnique();
         builder.Property(message => message.Type).HasMaxLength(300).IsRequired();

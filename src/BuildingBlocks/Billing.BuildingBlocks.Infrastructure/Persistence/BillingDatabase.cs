@@ -35,8 +35,8 @@ public static class BillingDatabase
         SqliteDatabase.CountSchemaObjectsAsync(database, cancellationToken);
 
     /// <summary>The product's database for a context: its provider, its own migrations history table, its connection settings.</summary>
-    public static DbContextOptionsBuilder UseBillingDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
-        SqliteDatabase.Use(options, connectionString, schema);
+    public static DbContextOptionsBuilder UseBillingDatabase(this DbContextOptionsBuilder options, BillingDatabaseOptions database, string schema) =>
+        SqliteDatabase.Use(options, database, schema);
 
     /// <summary>How shared value types are stored, the same in every context.</summary>
     public static void UseBillingConventions(this ModelConfigurationBuilder configurationBuilder, DatabaseFacade database)

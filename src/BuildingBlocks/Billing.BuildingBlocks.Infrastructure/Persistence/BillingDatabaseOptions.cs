@@ -7,10 +7,17 @@ public sealed class BillingDatabaseOptions
 {
     public const string DefaultConnectionString = "Data Source=data/billing.db";
 
-    public BillingDatabaseOptions(string? configured) => (ConnectionString, DataDirectory) = SqliteDatabase.Normalize(configured);
+    public BillingDatabaseOptions(string? configured, bool bulkWrites = true)
+    {
+        (ConnectionString, DataDirectory) = SqliteDatabase.Normalize(configured);
+        BulkWrites = bulkWrites;
+    }
 
     public string ConnectionString { get; }
 
     /// <summary>The folder the database lives in, where files that belong beside it go by default (the key ring).</summary>
     public string DataDirectory { get; }
+
+    /// <summary><c>Billing:Database:BulkWrites</c> (default on): tables marked <see cref="Persistence.BulkWrites"/> are written the provider's faster way (docs-adr/0043).</summary>
+    public bool BulkWrites { get; }
 }

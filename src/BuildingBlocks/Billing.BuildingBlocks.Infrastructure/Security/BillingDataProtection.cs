@@ -25,7 +25,7 @@ public static class BillingDataProtection
     public static IServiceCollection AddBillingDataProtection(this IServiceCollection services)
     {
         services.AddDbContext<KeyRingDbContext>(
-            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString, KeyRingDbContext.Schema),
+            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>(), KeyRingDbContext.Schema),
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<KeyRingDbContext>(KeyRingDbContext.Schema));

@@ -23,7 +23,7 @@ public static class AccessModule
     public static IServiceCollection AddAccessModule(this IServiceCollection services)
     {
         services.AddDbContext<AccessDbContext>(
-            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>().ConnectionString, AccessDbContext.Schema),
+            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>(), AccessDbContext.Schema),
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
         services.AddModuleUseCases(Name, typeof(AccessModule).Assembly);

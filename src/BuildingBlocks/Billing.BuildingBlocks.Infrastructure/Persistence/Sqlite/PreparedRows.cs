@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 
-/// <summary>The SQLite adapter's writer for a module context's save: what it writes itself, before EF Core saves the rest.</summary>
+/// <summary>
+/// The SQLite adapter's writer for a module context's save: the rows of tables marked
+/// <see cref="BulkWrites"/>, when the context's options say bulk writes are on (docs-adr/0043);
+/// EF Core saves the rest.
+/// </summary>
 internal static class PreparedRows
 {
     /// <summary>
@@ -16,7 +20,8 @@ internal static class PreparedRows
     /// </summary>
     public static int Write(DbContext context)
     {
-        if (!context.Database.IsSqlite() || context.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction)
+        if (!context.Database.IsSqlite() || context.Database.CurrentTransaction?.GetDbTransaction() is not SqliteTransaction transaction
+            || !BulkWritesOn.In(context))
         {
             return 0;
         }
@@ -29,10 +34,10 @@ internal static class PreparedRows
             {
                 case EntityState.Deleted:
                     return 0;
-                case EntityState.Added:
+                case EntityState.Added when BulkWrites.Of(entry.Metadata):
                     added.Add(entry);
                     break;
-                case EntityState.Modified:
+                case EntityState.Modified when BulkWrites.Of(entry.Metadata):
                     modified.Add(entry);
                     break;
             }

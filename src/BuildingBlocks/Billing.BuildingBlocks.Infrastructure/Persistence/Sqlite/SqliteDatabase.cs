@@ -65,10 +65,13 @@ public static class SqliteDatabase
         }
     }
 
-    internal static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString, string schema) =>
+    internal static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, BillingDatabaseOptions database, string schema)
+    {
         options
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations"))
+            .UseSqlite(database.ConnectionString, sqlite => sqlite.MigrationsHistoryTable($"__{schema}_migrations"))
             .AddInterceptors(SqlitePragmas.Instance);
+        return database.BulkWrites ? options.AddInterceptors(BulkWritesOn.Instance) : options;
+    }
 
     /// <summary>SQLite has no instant type: instants are stored as sortable UTC text.</summary>
     internal static void AddConventions(ModelConfigurationBuilder configurationBuilder, DatabaseFacade database)

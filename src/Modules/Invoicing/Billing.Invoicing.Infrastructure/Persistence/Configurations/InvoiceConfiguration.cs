@@ -12,6 +12,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
     public void Configure(EntityTypeBuilder<Invoice> builder)
     {
         builder.ToTable("invoices");
+        builder.HasBulkWrites();
         builder.HasKey(invoice => invoice.Id);
         builder.Ignore(invoice => invoice.DomainEvents);
         builder.Ignore(invoice => invoice.HasMeteredCharge);

@@ -10,6 +10,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.ToTable("notifications");
+        builder.HasBulkWrites();
         builder.HasKey(notification => notification.Id);
         builder.Ignore(notification => notification.DomainEvents);
         builder.Property(notification => notification.Id).HasMaxLength(40);
@@ -42,6 +43,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
     {
         builder.ToTable("webhook_deliveries");
+        builder.HasBulkWrites();
         builder.HasKey(delivery => delivery.Id);
         builder.Ignore(delivery => delivery.DomainEvents);
         builder.Ignore(delivery => delivery.State);

@@ -10,6 +10,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
     public void Configure(EntityTypeBuilder<Subscription> builder)
     {
         builder.ToTable("subscriptions");
+        builder.HasBulkWrites();
         builder.HasKey(subscription => subscription.Id);
         builder.Ignore(subscription => subscription.DomainEvents);
         builder.Property(subscription => subscription.Id).HasMaxLength(40);
