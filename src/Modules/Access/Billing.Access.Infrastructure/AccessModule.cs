@@ -1,3 +1,4 @@
+using Billing.Access.Application.ApiKeys;
 using Billing.Access.Infrastructure.Authentication;
 using Billing.Access.Infrastructure.Bootstrap;
 using Billing.Access.Infrastructure.Persistence;
@@ -7,6 +8,7 @@ using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Billing.Access.Infrastructure;
 
@@ -29,7 +31,10 @@ public static class AccessModule
         services.AddModuleUseCases(Name, typeof(AccessModule).Assembly);
 
         services.AddMemoryCache(cache => cache.SizeLimit = 10_000);
+
+        // One key cache: the revocation port is the authentication's own store, not a second one per scope.
         services.AddSingleton<ApiKeyStore>();
+        services.Replace(ServiceDescriptor.Singleton<IRevokedKeys>(provider => provider.GetRequiredService<ApiKeyStore>()));
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, _ => { });
         services.AddAuthorizationBuilder()

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +12,10 @@ namespace Billing.Invoicing.Infrastructure.Persistence;
 /// counter row in the same statement that advances it (an upsert with <c>RETURNING</c>, which
 /// SQLite and PostgreSQL both speak). Two finalizing transactions, in one process or several, block
 /// on the row rather than both reading the same <c>MAX + 1</c>; a transaction that rolls back takes
-/// its numbers back with it, so the numbers stay gap-free.
+/// its numbers back with it, so the numbers stay gap-free. A cycle's batch numbers hundreds of
+/// invoices in one transaction, so the statement is made once per transaction and run again.
 /// </summary>
-internal static class InvoiceNumbers
+internal sealed class InvoiceNumbers : IDisposable
 {
     private const string Advance =
         $"""
@@ -21,17 +24,34 @@ internal static class InvoiceNumbers
         RETURNING last
         """;
 
-    public static async Task<long> NextAsync(DbContext context, ICallerContext caller, CancellationToken cancellationToken)
+    private (DbTransaction Transaction, DbCommand Command)? _current;
+
+    public async Task<long> NextAsync(DbContext context, ICallerContext caller, CancellationToken cancellationToken)
     {
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("An invoice number is given only inside the transaction that finalizes the invoice.");
-        await using var command = transaction.Connection!.CreateCommand();
+        var command = CommandFor(transaction);
+        command.Parameters[0].Value = caller.Environment.ToWireName();
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => _current?.Command.Dispose();
+
+    private DbCommand CommandFor(DbTransaction transaction)
+    {
+        if (_current is { } current && current.Transaction == transaction)
+        {
+            return current.Command;
+        }
+
+        _current?.Command.Dispose();
+        var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = Advance;
         var environment = command.CreateParameter();
         environment.ParameterName = "@environment";
-        environment.Value = caller.Environment.ToWireName();
         command.Parameters.Add(environment);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        _current = (transaction, command);
+        return command;
     }
 }

@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Invoicing.Infrastructure.Persistence;
 
-internal sealed class InvoiceRepository(InvoicingDbContext context, ICallerContext caller) : IInvoiceRepository
+internal sealed class InvoiceRepository(InvoicingDbContext context, ICallerContext caller) : IInvoiceRepository, IDisposable
 {
+    private readonly InvoiceNumbers _numbers = new();
+
     // Invoices added in this unit of work, not saved yet. Kept here rather than read from
     // DbSet.Local, which runs change detection over everything tracked on every call.
     private readonly List<Invoice> _added = [];
@@ -95,7 +97,9 @@ internal sealed class InvoiceRepository(InvoicingDbContext context, ICallerConte
         return issued;
     }
 
-    public Task<long> NextSequenceAsync(CancellationToken cancellationToken) => InvoiceNumbers.NextAsync(context, caller, cancellationToken);
+    public Task<long> NextSequenceAsync(CancellationToken cancellationToken) => _numbers.NextAsync(context, caller, cancellationToken);
+
+    public void Dispose() => _numbers.Dispose();
 
     public async Task<IReadOnlyList<string>> DraftsDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         await context.Invoices
