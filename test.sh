@@ -7,6 +7,12 @@
 #   chromium       the admin page's browser tests (API-3), driven by Playwright; BILLING_CHROMIUM
 #                  may name another Chromium instead
 #   poppler-utils  pdftoppm renders an invoice PDF to PNG (INV-14); the text is read back by PdfPig
+#   postgresql     the PostgreSQL pass (issue 17): a throwaway cluster, see tests/postgres-cluster.sh
+#
+# The suite runs once per database provider: on the embedded SQLite file, then on a PostgreSQL 15
+# cluster started for the run in a temporary directory on a free port and stopped after it.
+# BILLING_TEST_PROVIDERS chooses the passes: `BILLING_TEST_PROVIDERS=postgres ./test.sh` runs the
+# PostgreSQL pass alone, `BILLING_TEST_PROVIDERS=sqlite ./test.sh` the SQLite pass alone.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -27,4 +33,29 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-exec dotnet test Billing.sln "$@"
+source tests/postgres-cluster.sh
+trap postgres_stop EXIT
+
+status=0
+for provider in ${BILLING_TEST_PROVIDERS:-sqlite postgres}; do
+  echo "== The suite on $provider"
+  case "$provider" in
+    sqlite)
+      BILLING_TEST_PROVIDER=sqlite dotnet test Billing.sln "$@" || status=1
+      ;;
+    postgres)
+      if postgres_start; then
+        BILLING_TEST_PROVIDER=postgres dotnet test Billing.sln "$@" || status=1
+        postgres_stop
+      else
+        echo "PostgreSQL could not be started; the PostgreSQL pass did not run." >&2
+        status=1
+      fi
+      ;;
+    *)
+      echo "Unknown provider '$provider' in BILLING_TEST_PROVIDERS (sqlite, postgres)." >&2
+      status=1
+      ;;
+  esac
+done
+exit "$status"

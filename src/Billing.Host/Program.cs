@@ -69,6 +69,7 @@ await app.Services.EnsureApiKeysAsync();
 
 app.UseMiddleware<ServerTiming>();
 app.UseMiddleware<RequestTargetLimit>();
+app.UseMiddleware<NoNulInTarget>();
 app.UseMiddleware<RequestHeadersLimit>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -3,6 +3,7 @@ using Billing.Access.Infrastructure.Authentication;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.BuildingBlocks.Infrastructure.Modules;
+using Billing.Testing;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -24,9 +25,8 @@ public sealed class AccessModuleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.SettingsFor(_databasePath)).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Billing"] = $"Data Source={_databasePath}",
             ["Billing:ApiKeys:0:Key"] = TestAdminKey,
             ["Billing:ApiKeys:0:Environment"] = "test",
             ["Billing:ApiKeys:0:Role"] = "admin",
@@ -63,9 +63,6 @@ public sealed class AccessModuleFixture : IAsyncLifetime
         }
 
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabases.Drop(_databasePath);
     }
 }

@@ -96,6 +96,15 @@ namespace Billing.Customers.Infrastructure.Persistence.Sqlite
     }
 }
 
+namespace Billing.Customers.Infrastructure.Persistence.Postgres
+{
+    /// <summary>Rule 10 broken: the PostgreSQL adapter's folder using SQLite's types.</summary>
+    internal sealed class PostgresReaderOnSqlite
+    {
+        private Microsoft.Data.Sqlite.SqliteConnection? _connection;
+    }
+}
+
 namespace Billing.Customers.Application.Sqlite
 {
     /// <summary>Rule 10 broken: a provider folder outside Infrastructure.</summary>

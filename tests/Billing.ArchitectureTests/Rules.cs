@@ -150,7 +150,24 @@ public static class Rules
                 "uses a database provider's types outside a Sqlite or Postgres folder")
             .Concat(Failing(
                 codebase.Types().That().ResideInNamespaceMatching(ProviderFolder).Should().ResideInNamespaceMatching(@"^Billing\.(\w+)\.Infrastructure\."),
-                "is in a provider folder outside an Infrastructure project")));
+                "is in a provider folder outside an Infrastructure project"))
+            .Concat(Failing(
+                codebase.Types().That().ResideInNamespaceMatching(@"\.Sqlite(\.|$)").Should().NotHaveDependencyOnAny(PostgresTypes(codebase)),
+                "is SQLite's code but uses PostgreSQL's"))
+            .Concat(Failing(
+                codebase.Types().That().ResideInNamespaceMatching(@"\.Postgres(\.|$)").Should().NotHaveDependencyOnAny(SqliteTypes(codebase)),
+                "is PostgreSQL's code but uses SQLite's")));
+
+    /// <summary>PostgreSQL's package, and the product's own PostgreSQL folders.</summary>
+    private static string[] PostgresTypes(Codebase codebase) =>
+        ["Npgsql", "Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions", .. ProviderNamespaces(codebase, "Postgres")];
+
+    /// <summary>SQLite's packages, and the product's own SQLite folders.</summary>
+    private static string[] SqliteTypes(Codebase codebase) =>
+        ["Microsoft.Data.Sqlite", "SQLitePCL", "Microsoft.EntityFrameworkCore.Sqlite", "Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions", .. ProviderNamespaces(codebase, "Sqlite")];
+
+    private static IEnumerable<string> ProviderNamespaces(Codebase codebase, string provider) =>
+        codebase.Types().That().ResideInNamespaceMatching($@"\.{provider}(\.|$)").GetTypes().Select(type => type.Namespace!).Distinct();
 
     public static readonly ArchitectureRule HostUsesModulesThroughEntryPoints = new(
         "11 The host uses a module only through its registration entry points",

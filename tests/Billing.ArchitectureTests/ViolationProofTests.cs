@@ -79,10 +79,14 @@ public sealed class ViolationProofTests
     }
 
     [Fact]
-    public void Rule_10_fails_when_provider_code_is_outside_a_provider_folder_or_a_provider_folder_outside_infrastructure() =>
+    public void Rule_10_fails_when_provider_code_is_outside_its_provider_s_folder_or_a_provider_folder_outside_infrastructure() =>
         Proves(
             Rules.ProviderCodeStaysInProviderFolders,
-            offenders: [$"{Customers}.Infrastructure.Persistence.Planted.RepositoryOpeningSqlite", $"{Customers}.Application.Sqlite.MisplacedSqlite"],
+            offenders:
+            [
+                $"{Customers}.Infrastructure.Persistence.Planted.RepositoryOpeningSqlite", $"{Customers}.Application.Sqlite.MisplacedSqlite",
+                $"{Customers}.Infrastructure.Persistence.Postgres.PostgresReaderOnSqlite",
+            ],
             keepers: [$"{Customers}.Infrastructure.Persistence.Sqlite.ConformingSqliteReader"]);
 
     [Fact]

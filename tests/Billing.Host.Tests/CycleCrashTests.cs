@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Billing.Host.Tests.Support;
-using Microsoft.Data.Sqlite;
+using Billing.Testing;
 
 namespace Billing.Host.Tests;
 
@@ -13,6 +13,11 @@ namespace Billing.Host.Tests;
 public sealed class CycleCrashTests
 {
     private const int Subscriptions = 2_000;
+
+    private static readonly string Invoices = TestDatabases.Table("invoicing", "invoices");
+
+    // Where the crashed cycle leaves every subscription: its next unbilled period starts at the period's end.
+    private static readonly string PeriodEnd = TestDatabases.OnPostgres ? "'2026-06-01T00:00:00Z'" : "'2026-06-01T00:00:00.0000000Z'";
 
     private static readonly Dictionary<string, string> Simulated = new()
     {
@@ -34,13 +39,13 @@ public sealed class CycleCrashTests
             await KillWhileAsync(host, "2026-06-01T01:00:00Z");
         }
 
-        var made = await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices");
+        var made = await ScalarAsync(databasePath, $"SELECT COUNT(*) FROM {Invoices}");
         made.ShouldBeInRange(1, Subscriptions - 1, "the kill must land mid-cycle for the test to mean anything");
 
         await using (var host = await HostProcess.StartAsync(databasePath, Simulated))
         {
             await SetClockAsync(host.Client, "2026-06-01T01:00:00Z");
-            (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices")).ShouldBe(Subscriptions);
+            (await ScalarAsync(databasePath, $"SELECT COUNT(*) FROM {Invoices}")).ShouldBe(Subscriptions);
             await KillWhileAsync(host, "2026-06-01T02:00:00Z");
         }
 
@@ -49,13 +54,13 @@ public sealed class CycleCrashTests
             await SetClockAsync(host.Client, "2026-06-01T02:00:00Z");
         }
 
-        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices")).ShouldBe(Subscriptions);
-        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT subscription_id || period_start) FROM invoicing_invoices")).ShouldBe(Subscriptions);
-        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices WHERE status = 'Open'")).ShouldBe(Subscriptions);
-        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT sequence) FROM invoicing_invoices")).ShouldBe(Subscriptions);
-        (await ScalarAsync(databasePath, "SELECT MIN(sequence) FROM invoicing_invoices")).ShouldBe(1);
-        (await ScalarAsync(databasePath, "SELECT MAX(sequence) FROM invoicing_invoices")).ShouldBe(Subscriptions);
-        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_subscriptions WHERE unbilled_period_start <> '2026-06-01T00:00:00.0000000Z'")).ShouldBe(0);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(*) FROM {Invoices}")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(DISTINCT subscription_id || period_start) FROM {Invoices}")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(*) FROM {Invoices} WHERE status = 'Open'")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(DISTINCT sequence) FROM {Invoices}")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, $"SELECT MIN(sequence) FROM {Invoices}")).ShouldBe(1);
+        (await ScalarAsync(databasePath, $"SELECT MAX(sequence) FROM {Invoices}")).ShouldBe(Subscriptions);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(*) FROM {TestDatabases.Table("invoicing", "subscriptions")} WHERE unbilled_period_start <> {PeriodEnd}")).ShouldBe(0);
     }
 
     [Fact]
@@ -73,10 +78,10 @@ public sealed class CycleCrashTests
             await Task.WhenAll(SetClockAsync(first.Client, instant), SetClockAsync(second.Client, instant));
         }
 
-        (await ScalarAsync(databasePath, "SELECT COUNT(*) FROM invoicing_invoices")).ShouldBe(300);
-        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT subscription_id) FROM invoicing_invoices")).ShouldBe(300);
-        (await ScalarAsync(databasePath, "SELECT COUNT(DISTINCT sequence) FROM invoicing_invoices WHERE status = 'Open'")).ShouldBe(300);
-        (await ScalarAsync(databasePath, "SELECT MAX(sequence) FROM invoicing_invoices")).ShouldBe(300);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(*) FROM {Invoices}")).ShouldBe(300);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(DISTINCT subscription_id) FROM {Invoices}")).ShouldBe(300);
+        (await ScalarAsync(databasePath, $"SELECT COUNT(DISTINCT sequence) FROM {Invoices} WHERE status = 'Open'")).ShouldBe(300);
+        (await ScalarAsync(databasePath, $"SELECT MAX(sequence) FROM {Invoices}")).ShouldBe(300);
     }
 
     /// <summary>
@@ -121,12 +126,5 @@ public sealed class CycleCrashTests
         (await admin.PutAsJsonAsync("/v1/test/clock", new { now = instant }, timeout.Token)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static async Task<long> ScalarAsync(string databasePath, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L);
-    }
+    private static Task<long> ScalarAsync(string databasePath, string sql) => TestDatabases.ScalarAsync(databasePath, sql);
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.Host.Tests.Support;
+using Billing.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Host.Tests;
@@ -21,7 +22,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Every_acknowledged_event_is_there_exactly_once_after_a_SIGKILL_mid_stream()
     {
         var acknowledged = new ConcurrentDictionary<string, byte>();

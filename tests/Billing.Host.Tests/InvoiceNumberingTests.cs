@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Billing.Host.Tests.Support;
+using Billing.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Host.Tests;
@@ -12,7 +13,7 @@ namespace Billing.Host.Tests;
 /// </summary>
 public sealed class InvoiceNumberingTests
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Each_environment_counts_from_one_and_a_database_numbered_before_the_counter_continues_where_it_ended()
     {
         // A factory deletes its database when disposed, so the first one lives while the second starts on its file.

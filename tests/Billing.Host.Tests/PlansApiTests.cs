@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.Host.Tests.Support;
+using Billing.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Host.Tests;
@@ -50,7 +51,7 @@ public sealed class PlansApiTests(BillingApiFactory factory) : IClassFixture<Bil
         list.GetProperty("data").EnumerateArray().ShouldContain(plan => plan.Str("code") == code);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_price_change_is_a_new_version_from_its_effective_date_never_backdated()
     {
         var s = await MeteringScenario.CreateAsync(factory);

@@ -1,5 +1,6 @@
-using Billing.Host.Tests.Support;
 using System.Text.RegularExpressions;
+using Billing.Host.Tests.Support;
+using Billing.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Host.Tests;
@@ -13,7 +14,7 @@ namespace Billing.Host.Tests;
 public sealed class QueryPlanTests(BillingApiFactory factory) : IClassFixture<BillingApiFactory>
 {
     /// <summary>A cycle's due drafts, which share one instant; its due subscriptions; overdue invoices. (The list's own statement: InvoiceListStatementTests.)</summary>
-    [Theory]
+    [SqliteOnlyTheory]
     [InlineData(
         "SELECT \"i\".\"id\" FROM \"invoicing_invoices\" AS \"i\" WHERE \"i\".\"environment\" = @ef_filter__CurrentEnvironment AND \"i\".\"status\" = 'Draft' AND \"i\".\"finalizes_at\" <= @now ORDER BY \"i\".\"finalizes_at\", \"i\".\"id\" LIMIT @p",
         "IX_invoicing_invoices_environment_status_finalizes_at_id (environment=? AND status=? AND finalizes_at<?)")]
@@ -31,7 +32,7 @@ public sealed class QueryPlanTests(BillingApiFactory factory) : IClassFixture<Bi
         plan.ShouldNotContain("TEMP B-TREE");
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public void A_batch_of_subscriptions_by_id_is_looked_up_by_key()
     {
         var ids = string.Join(", ", Enumerable.Range(1, 12).Select(index => $"@ids{index}"));
@@ -42,7 +43,7 @@ public sealed class QueryPlanTests(BillingApiFactory factory) : IClassFixture<Bi
     }
 
     /// <summary>SqliteUsageSummaryReader's statement for many customers and a summed meter.</summary>
-    [Fact]
+    [SqliteOnlyFact]
     public void The_usage_of_a_batch_of_customers_is_aggregated_from_the_covering_index()
     {
         var plan = Explain("""

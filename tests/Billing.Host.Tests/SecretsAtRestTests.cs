@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Billing.Host.Tests.FakeStripe;
 using Billing.Host.Tests.Support;
+using Billing.Testing;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -86,21 +86,9 @@ public sealed class SecretsAtRestTests
         warning["Setting"].ShouldBe("Billing:DataProtection:MasterKey");
     }
 
-    private static async Task<List<string>> KeyRingRowsAsync(string databasePath)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT xml FROM platform_data_protection_keys ORDER BY id";
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
-    }
+    private static async Task<List<string>> KeyRingRowsAsync(string databasePath) =>
+        (await TestDatabases.RowsAsync(databasePath, $"SELECT xml FROM {TestDatabases.Table("platform", "data_protection_keys")} ORDER BY id"))
+            .Select(row => (string)row[0]!).ToList();
 
     [Theory]
     [InlineData("http://example.com/hooks", "https")]
@@ -150,13 +138,7 @@ public sealed class SecretsAtRestTests
         return await factory.CreateClient().PostAsync("/webhooks/stripe/test", content);
     }
 
-    private static async Task<string> StoredSecretAsync(string databasePath, string endpointId)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT secret FROM invoicing_webhook_endpoints WHERE id = $id";
-        command.Parameters.AddWithValue("$id", endpointId);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
+    private static async Task<string> StoredSecretAsync(string databasePath, string endpointId) =>
+        (string)(await TestDatabases.RowsAsync(databasePath, $"SELECT secret FROM {TestDatabases.Table("invoicing", "webhook_endpoints")} WHERE id = '{endpointId}'"))
+            .ShouldHaveSingleItem()[0]!;
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Billing.Host.Tests.FakeStripe;
 using Billing.Host.Tests.Support;
+using Billing.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Billing.Host.Tests;
 /// <summary>PAY-1, PAY-2, PAY-3: keys per environment that never mix, secrets encrypted at rest, linking and card setup.</summary>
 public sealed class StripeConnectionTests
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_test_environment_refuses_a_live_key_and_the_reverse_and_secrets_are_stored_encrypted_and_never_shown()
     {
         await using var factory = new BillingApiFactory();

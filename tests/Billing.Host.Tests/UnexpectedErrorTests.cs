@@ -1,5 +1,6 @@
 using System.Net;
 using Billing.Host.Tests.Support;
+using Billing.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Billing.Host.Tests;
@@ -7,7 +8,7 @@ namespace Billing.Host.Tests;
 /// <summary>API-1: what nobody planned for is a 500 problem that tells nothing of the internals.</summary>
 public sealed class UnexpectedErrorTests(BillingApiFactory factory) : IClassFixture<BillingApiFactory>
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_broken_database_answers_a_500_problem_without_internals()
     {
         var client = factory.ClientWith(BillingApiFactory.TestClientKey);

@@ -5,6 +5,7 @@ using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Customers.Infrastructure;
 using Billing.Customers.Infrastructure.Persistence;
+using Billing.Testing;
 using MediatR;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -26,9 +27,8 @@ public sealed class CustomersModuleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.SettingsFor(_databasePath)).AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Billing"] = $"Data Source={_databasePath}",
             ["Billing:Clock:Simulated"] = "true",
             ["Billing:Clock:Start"] = ClockStart.ToString("O"),
         }).Build();
@@ -90,9 +90,6 @@ public sealed class CustomersModuleFixture : IAsyncLifetime
         }
 
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabases.Drop(_databasePath);
     }
 }

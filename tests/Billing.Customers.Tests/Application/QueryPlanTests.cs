@@ -1,3 +1,4 @@
+using Billing.Testing;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -9,7 +10,7 @@ namespace Billing.Customers.Tests.Application;
 /// </summary>
 public sealed class QueryPlanTests(CustomersModuleFixture module) : IClassFixture<CustomersModuleFixture>
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_batch_read_by_id_looks_up_each_key_instead_of_walking_the_environment()
     {
         var ids = Enumerable.Range(0, 100).Select(index => $"cus_{index}").ToList();
@@ -20,7 +21,7 @@ public sealed class QueryPlanTests(CustomersModuleFixture module) : IClassFixtur
         plan.ShouldNotContain("(environment=?)");
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task A_lookup_by_external_id_still_uses_the_environment_and_external_id()
     {
         var plan = await module.ReadAsync(context => PlanAsync(context, context.Customers.Where(customer => customer.ExternalId == "acme")));

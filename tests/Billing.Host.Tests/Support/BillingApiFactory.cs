@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Billing.Customers.Contracts;
 using Billing.Invoicing.Contracts;
+using Billing.Testing;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Billing.Host.Tests.Support;
 
 /// <summary>
-/// The whole product in process, on a real SQLite file of its own, with the simulated clock and
+/// The whole product in process, on a real database of its own (a SQLite file, or a PostgreSQL
+/// database on the PostgreSQL pass), with the simulated clock and
 /// one configured key per environment and role.
 /// </summary>
 public class BillingApiFactory : WebApplicationFactory<Program>
@@ -37,8 +39,6 @@ public class BillingApiFactory : WebApplicationFactory<Program>
     /// <summary>Settings on top of the defaults; a subclass may change or remove them.</summary>
     protected virtual Dictionary<string, string?> Settings() => new()
     {
-        ["ConnectionStrings:Billing"] = $"Data Source={DatabasePath}",
-
         // Where an earlier version kept the key ring in files: one folder per database, so no test imports another's keys.
         ["Billing:DataProtection:KeysPath"] = DatabasePath + ".keys",
         ["Billing:Clock:Simulated"] = "true",
@@ -86,6 +86,11 @@ public class BillingApiFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         builder.UseEnvironment("Testing");
         var settings = Settings();
+        foreach (var (key, value) in TestDatabases.SettingsFor(DatabasePath))
+        {
+            settings.TryAdd(key, value);
+        }
+
         foreach (var (key, value) in _extraSettings)
         {
             settings[key] = value;
@@ -109,9 +114,6 @@ public class BillingApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabases.Drop(DatabasePath);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Billing.Testing;
 
 namespace Billing.Host.Tests.Support;
 
@@ -46,7 +47,11 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ConnectionStrings__Billing"] = $"Data Source={databasePath}";
+        foreach (var (key, value) in TestDatabases.SettingsFor(databasePath))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         start.Environment["Billing__DataProtection__KeysPath"] = databasePath + ".keys";
         start.Environment["Billing__ApiKeys__0__Key"] = AdminKey;
         start.Environment["Billing__ApiKeys__0__Environment"] = "test";

@@ -72,12 +72,50 @@ public static class BillingModules
 
         services.Scan(scan => scan
             .FromAssemblies(infrastructureAssembly)
-            .AddClasses(classes => classes.Where(type => PortsOf(type, applicationAssembly).Any()), publicOnly: false)
+            .AddClasses(classes => classes.Where(type => PortsOf(type, applicationAssembly).Any() && ProviderOf(type) is null), publicOnly: false)
             .As(type => PortsOf(type, applicationAssembly))
             .WithScopedLifetime());
 
+        return services.AddProviderAdapters(infrastructureAssembly, applicationAssembly);
+    }
+
+    /// <summary>
+    /// docs-adr/0044: an adapter in a folder named after a provider (<c>Usage/Sqlite</c>,
+    /// <c>Usage/Postgres</c>) serves its port only when that provider holds the database.
+    /// </summary>
+    private static IServiceCollection AddProviderAdapters(this IServiceCollection services, Assembly infrastructureAssembly, Assembly applicationAssembly)
+    {
+        var adapters = infrastructureAssembly.DefinedTypes
+            .Where(type => type is { IsClass: true, IsAbstract: false } && ProviderOf(type) is not null)
+            .SelectMany(type => PortsOf(type, applicationAssembly).Select(port => (Port: port, Adapter: type.AsType(), Provider: ProviderOf(type)!.Value)))
+            .GroupBy(adapter => adapter.Port);
+        foreach (var port in adapters)
+        {
+            var byProvider = port.ToDictionary(adapter => adapter.Provider, adapter => adapter.Adapter);
+            foreach (var adapter in byProvider.Values)
+            {
+                services.AddScoped(adapter);
+            }
+
+            services.AddScoped(port.Key, provider =>
+            {
+                var database = provider.GetRequiredService<BillingDatabaseOptions>().Provider;
+                return byProvider.TryGetValue(database, out var adapter)
+                    ? provider.GetRequiredService(adapter)
+                    : throw new InvalidOperationException($"{port.Key.Name} has no adapter for {database}.");
+            });
+        }
+
         return services;
     }
+
+    private static DatabaseProvider? ProviderOf(Type type) =>
+        type.Namespace?.Split('.') switch
+        {
+            { } segments when segments.Contains("Sqlite") => DatabaseProvider.Sqlite,
+            { } segments when segments.Contains("Postgres") => DatabaseProvider.Postgres,
+            _ => null,
+        };
 
     private static IEnumerable<Type> MessagingInterfacesOf(Type type) =>
         type.GetInterfaces().Where(contract =>

@@ -48,9 +48,13 @@ public static class BillingPlatform
         services.AddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<IConfiguration>();
-            return new BillingDatabaseOptions(settings.GetConnectionString("Billing"), settings.GetValue("Billing:Database:BulkWrites", defaultValue: true));
+            return new BillingDatabaseOptions(
+                settings.GetConnectionString("Billing"),
+                settings.GetValue("Billing:Database:BulkWrites", defaultValue: true),
+                DatabaseProviders.Parse(settings[DatabaseProviders.Setting]));
         });
         services.AddSingleton<ReadConnections>();
+        services.AddSingleton<WorkClaims>();
         services.AddSingleton<OutboxSignal>();
         services.Configure<OutboxOptions>(configuration.GetSection("Billing:Outbox"));
         services.AddHostedService<OutboxProcessor>();

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace Billing.BuildingBlocks.Infrastructure.Outbox;
 internal sealed class OutboxProcessor(
     IEnumerable<IOutboxSource> sources,
     OutboxSignal signal,
+    WorkClaims claims,
     IOptions<OutboxOptions> options,
     ILogger<OutboxProcessor> logger) : BackgroundService
 {
@@ -24,7 +26,12 @@ internal sealed class OutboxProcessor(
             {
                 try
                 {
-                    published += await source.PublishDueAsync(stoppingToken);
+                    // One instance publishes a module's outbox at a time (docs-adr/0046); the others go on to the next.
+                    await using var claim = await claims.TryClaimAsync($"outbox:{source.Module}", stoppingToken);
+                    if (claim is not null)
+                    {
+                        published += await source.PublishDueAsync(stoppingToken);
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

@@ -18,5 +18,5 @@ internal sealed class ModuleDatabase<TContext>(string module) : IModuleDatabase
     public string Module => module;
 
     public Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken) =>
-        scopedServices.GetRequiredService<TContext>().Database.MigrateAsync(cancellationToken);
+        scopedServices.GetRequiredService<TContext>().MigrateSchemaAsync(cancellationToken);
 }

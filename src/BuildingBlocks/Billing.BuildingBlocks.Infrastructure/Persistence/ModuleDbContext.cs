@@ -19,8 +19,8 @@ namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 public abstract class ModuleDbContext(DbContextOptions options, ICallerContext caller) : DbContext(options)
 {
     /// <summary>
-    /// The module's name in the database: every table is prefixed with it (<c>customers_outbox</c>);
-    /// on PostgreSQL it will become a schema.
+    /// The module's name in the database: on SQLite every table is prefixed with it
+    /// (<c>customers_outbox</c>), on PostgreSQL it is the tables' schema (<c>customers.outbox</c>).
     /// </summary>
     public abstract string Schema { get; }
 
@@ -78,6 +78,8 @@ public abstract class ModuleDbContext(DbContextOptions options, ICallerContext c
                 }
             }
         }
+
+        modelBuilder.UseBillingTables(Schema, Database);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Postgres;
 using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -7,8 +8,8 @@ namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 
 /// <summary>
 /// docs-adr/0040: a save that breaks a unique key declared with <see cref="EnvironmentScope.ConflictsAs"/>
-/// becomes that key's documented conflict (a 409), not a 500. The provider's error says which table
-/// and columns; the model says which key that is and what it answers.
+/// becomes that key's documented conflict (a 409), not a 500. The provider's error says which key
+/// (SQLite: its table and columns; PostgreSQL: its index); the model says which key that is and what it answers.
 /// </summary>
 internal static class UniqueKeys
 {
@@ -17,17 +18,19 @@ internal static class UniqueKeys
 
     public static BusinessRuleViolation? ConflictOf(DbContext context, DbUpdateException failure)
     {
-        if (!SqliteUniqueViolation.TryRead(failure.InnerException, out var table, out var columns))
+        var indexes = context.Model.GetEntityTypes().SelectMany(entity => entity.GetIndexes()).Where(index => index.IsUnique);
+        IIndex? key = null;
+        if (SqliteUniqueViolation.TryRead(failure.InnerException, out var table, out var columns))
         {
-            return null;
+            key = indexes.FirstOrDefault(index => index.DeclaringEntityType.GetTableName() == table && ColumnsOf(index).SetEquals(columns));
+        }
+        else if (PostgresUniqueViolation.TryRead(failure.InnerException, out var name))
+        {
+            key = indexes.FirstOrDefault(index => index.GetDatabaseName() == name);
         }
 
-        var key = context.Model.GetEntityTypes()
-            .Where(entity => entity.GetTableName() == table)
-            .SelectMany(entity => entity.GetIndexes())
-            .FirstOrDefault(index => index.IsUnique && ColumnsOf(index).SetEquals(columns));
         return key?.FindAnnotation(ConflictCode)?.Value is string code
-            ? new BusinessRuleViolation(code, key.FindAnnotation(ConflictMessage)?.Value as string ?? $"The {table} row already exists.")
+            ? new BusinessRuleViolation(code, key.FindAnnotation(ConflictMessage)?.Value as string ?? $"The {key.DeclaringEntityType.GetTableName()} row already exists.")
             : null;
     }
 

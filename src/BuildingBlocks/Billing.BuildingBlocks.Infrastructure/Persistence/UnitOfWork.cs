@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data;
 using Billing.BuildingBlocks.Application.Events;
 using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
@@ -18,6 +19,8 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
     : IUnitOfWork
     where TContext : ModuleDbContext
 {
+    private const int MaxAttempts = 30;
+
     private static readonly ConcurrentDictionary<IModel, bool> NavigatingModels = new();
 
     public async Task<TResult> ExecuteAsync<TResult>(Func<Task<TResult>> work, CancellationToken cancellationToken)
@@ -28,32 +31,51 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
             return await work();
         }
 
-        active.Push(context);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            // SQLite: BEGIN IMMEDIATE, so the write lock is taken up front and a read never has to
-            // be upgraded mid-transaction (which SQLite refuses instead of waiting).
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            var result = await work();
-            await DispatchDomainEventsAsync(cancellationToken);
-            var queuedMessages = await SaveAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (queuedMessages)
+            active.Push(context);
+            try
             {
-                outboxSignal.Notify();
+                return await RunOnceAsync(work, cancellationToken);
             }
+            catch (Exception failure) when (attempt < MaxAttempts && BillingDatabase.MayRetry(context.Database, failure))
+            {
+                // docs-adr/0045: another transaction changed what this one read; nothing of it was
+                // kept, so the whole command runs again on what is there now.
+                context.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 5 * attempt))), cancellationToken);
+            }
+            catch
+            {
+                context.ChangeTracker.Clear();
+                throw;
+            }
+            finally
+            {
+                active.Pop();
+            }
+        }
+    }
 
-            return result;
-        }
-        catch
+    /// <summary>
+    /// One serializable transaction (docs-adr/0045): every command sees the database as if it ran
+    /// alone. SQLite begins it IMMEDIATE, taking the write lock up front so a read never has to be
+    /// upgraded mid-transaction (which SQLite refuses instead of waiting); PostgreSQL checks at commit
+    /// and refuses the later of two transactions that overlap, which is then run again.
+    /// </summary>
+    private async Task<TResult> RunOnceAsync<TResult>(Func<Task<TResult>> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await context.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var result = await work();
+        await DispatchDomainEventsAsync(cancellationToken);
+        var queuedMessages = await SaveAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (queuedMessages)
         {
-            context.ChangeTracker.Clear();
-            throw;
+            outboxSignal.Notify();
         }
-        finally
-        {
-            active.Pop();
-        }
+
+        return result;
     }
 
     /// <summary>

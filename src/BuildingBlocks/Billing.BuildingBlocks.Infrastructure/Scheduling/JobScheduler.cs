@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Infrastructure.Time;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -7,11 +8,11 @@ namespace Billing.BuildingBlocks.Infrastructure.Scheduling;
 
 /// <summary>
 /// INV-2, OPS-4: runs every module's scheduled jobs every <c>Billing:Scheduler:Interval</c> (default
-/// one minute) and whenever the simulated clock moves. Runs never overlap in one process; the jobs
-/// themselves are safe across processes. The wait between runs is real time on purpose: what is due
+/// one minute) and whenever the simulated clock moves. Runs never overlap in one process, and a job
+/// runs in one instance at a time (docs-adr/0046); the jobs themselves are safe to repeat. The wait between runs is real time on purpose: what is due
 /// is always decided by the injected clock.
 /// </summary>
-public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, IConfiguration configuration, ILogger<JobScheduler> logger) : BackgroundService
+public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, WorkClaims claims, IConfiguration configuration, ILogger<JobScheduler> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _running = new(1, 1);
 
@@ -78,6 +79,8 @@ public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, IConfiguration
         {
             try
             {
+                // One instance runs a job at a time (docs-adr/0046); another waits, then finds what is left.
+                await using var claim = await claims.ClaimAsync($"job:{job.Name}", cancellationToken);
                 var done = await job.RunDueAsync(cancellationToken);
                 if (done > 0)
                 {

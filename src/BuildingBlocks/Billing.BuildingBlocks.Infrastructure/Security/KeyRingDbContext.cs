@@ -27,5 +27,6 @@ internal sealed class KeyRingDbContext(DbContextOptions<KeyRingDbContext> option
         key.Property(row => row.Id).HasColumnName("id");
         key.Property(row => row.FriendlyName).HasColumnName("friendly_name");
         key.Property(row => row.Xml).HasColumnName("xml");
+        modelBuilder.UseBillingTables(Schema, Database);
     }
 }

@@ -2,6 +2,7 @@ using Billing.Access.Domain.ApiKeys;
 using Billing.Access.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ internal static class ApiKeyBootstrap
     {
         await using var scope = services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<AccessDbContext>();
-        await context.Database.MigrateAsync(cancellationToken);
+        await context.MigrateSchemaAsync(cancellationToken);
         var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Billing.Access");

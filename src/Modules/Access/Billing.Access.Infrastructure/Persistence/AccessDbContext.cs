@@ -36,5 +36,6 @@ internal sealed class AccessDbContext(DbContextOptions<AccessDbContext> options)
         key.Ignore(k => k.IsActive);
         key.HasIndex(k => k.Hash).IsUnique();
         key.HasIndex(k => new { k.Environment, k.CreatedAt });
+        modelBuilder.UseBillingTables(Schema, Database);
     }
 }

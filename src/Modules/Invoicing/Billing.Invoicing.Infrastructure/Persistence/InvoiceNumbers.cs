@@ -3,6 +3,7 @@ using System.Globalization;
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Billing.Invoicing.Infrastructure.Persistence;
@@ -17,27 +18,32 @@ namespace Billing.Invoicing.Infrastructure.Persistence;
 /// </summary>
 internal sealed class InvoiceNumbers : IDisposable
 {
-    private const string Advance =
-        $"""
-        INSERT INTO {InvoiceNumberCounter.Table} (id, environment, last) VALUES (@environment, @environment, 1)
-        ON CONFLICT (id) DO UPDATE SET last = {InvoiceNumberCounter.Table}.last + 1
-        RETURNING last
-        """;
-
     private (DbTransaction Transaction, DbCommand Command)? _current;
 
     public async Task<long> NextAsync(DbContext context, ICallerContext caller, CancellationToken cancellationToken)
     {
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("An invoice number is given only inside the transaction that finalizes the invoice.");
-        var command = CommandFor(transaction);
+        var command = CommandFor(transaction, context);
         command.Parameters[0].Value = caller.Environment.ToWireName();
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _current?.Command.Dispose();
 
-    private DbCommand CommandFor(DbTransaction transaction)
+    /// <summary>The counter's table as the provider names it (<c>invoicing_invoice_numbers</c>, <c>"invoicing"."invoice_numbers"</c>).</summary>
+    private static string Advance(DbContext context)
+    {
+        var counter = context.Model.FindEntityType(typeof(InvoiceNumberCounter))!;
+        var table = context.GetService<ISqlGenerationHelper>().DelimitIdentifier(counter.GetTableName()!, counter.GetSchema());
+        return $"""
+            INSERT INTO {table} (id, environment, last) VALUES (@environment, @environment, 1)
+            ON CONFLICT (id) DO UPDATE SET last = {table}.last + 1
+            RETURNING last
+            """;
+    }
+
+    private DbCommand CommandFor(DbTransaction transaction, DbContext context)
     {
         if (_current is { } current && current.Transaction == transaction)
         {
@@ -47,7 +53,7 @@ internal sealed class InvoiceNumbers : IDisposable
         _current?.Command.Dispose();
         var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Advance;
+        command.CommandText = Advance(context);
         var environment = command.CreateParameter();
         environment.ParameterName = "@environment";
         command.Parameters.Add(environment);

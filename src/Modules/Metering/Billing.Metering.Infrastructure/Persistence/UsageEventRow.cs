@@ -2,7 +2,7 @@ namespace Billing.Metering.Infrastructure.Persistence;
 
 /// <summary>
 /// One stored usage event. Written and aggregated with plain SQL on the hot path
-/// (<see cref="Usage.UsageEventWriter"/>); mapped in EF Core only so migrations and the schema test
+/// (the provider adapters in <c>Usage/Sqlite</c> and <c>Usage/Postgres</c>); mapped in EF Core only so migrations and the schema test
 /// cover the table. Timestamps are integer microseconds since the Unix epoch, UTC, for compact
 /// range scans; values are integer millionths, so sums stay exact.
 /// </summary>
@@ -29,4 +29,7 @@ internal sealed class UsageEventRow
     public string PayloadHash { get; set; } = string.Empty;
 
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>An instant as the table stores it: whole microseconds since the Unix epoch.</summary>
+    public static long ToMicros(DateTimeOffset instant) => (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 }

@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Infrastructure.Access;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.Payments.Application.Operations.Running;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,10 +11,11 @@ namespace Billing.Payments.Infrastructure.Operations;
 
 /// <summary>
 /// PAY-7: runs the queued provider operations of every environment, oldest first, one at a time,
-/// outside any transaction. It polls in real time: like the outbox, it is plumbing and must keep
+/// outside any transaction, in one instance of a deployment at a time. It polls in real time: like the outbox, it is plumbing and must keep
 /// working while a simulated clock stands still; the retry backoff of an operation follows Billing's clock.
 /// </summary>
-internal sealed class ProviderOperationProcessor(IServiceScopeFactory scopes, IOptions<PaymentsOptions> options, ILogger<ProviderOperationProcessor> logger)
+internal sealed class ProviderOperationProcessor(
+    IServiceScopeFactory scopes, WorkClaims claims, IOptions<PaymentsOptions> options, ILogger<ProviderOperationProcessor> logger)
     : BackgroundService
 {
     private const string Job = "payments";
@@ -25,7 +27,9 @@ internal sealed class ProviderOperationProcessor(IServiceScopeFactory scopes, IO
             var ran = 0;
             try
             {
-                foreach (var environment in EnvironmentJobScope.All)
+                // One instance works the queue at a time (docs-adr/0046); the others wait for their next poll.
+                await using var claim = await claims.TryClaimAsync("payments:operations", stoppingToken);
+                foreach (var environment in claim is null ? [] : EnvironmentJobScope.All)
                 {
                     foreach (var id in await scopes.SendAsync(environment, Job, new FindDueOperationsQuery(options.Value.BatchSize), stoppingToken))
                     {

@@ -11,9 +11,10 @@ internal sealed class UsageEventRowConfiguration : IEntityTypeConfiguration<Usag
         builder.ToTable("usage_events");
         builder.HasKey(row => row.Sequence);
 
-        // A plain rowid key (INTEGER PRIMARY KEY): SQLite assigns it on insert, without the
-        // sqlite_sequence update AUTOINCREMENT costs per row. EF never inserts here; the writer does.
-        builder.Property(row => row.Sequence).ValueGeneratedNever();
+        // Assigned by the database on insert: on SQLite a plain rowid key (INTEGER PRIMARY KEY),
+        // without the sqlite_sequence update AUTOINCREMENT costs per row; on PostgreSQL an identity.
+        // EF never inserts here; the providers' writers do.
+        builder.Property(row => row.Sequence).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", false);
         builder.Property(row => row.EventId).HasMaxLength(255).IsRequired();
         builder.Property(row => row.CustomerId).HasMaxLength(40).IsRequired();
         builder.Property(row => row.ExternalCustomerId).HasMaxLength(255).IsRequired();

@@ -5,7 +5,6 @@ using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Infrastructure.Persistence.Sqlite;
 using Billing.Metering.Application.Usage;
 using Billing.Metering.Domain.Meters;
-using Billing.Metering.Domain.Usage;
 using Billing.Metering.Infrastructure.Persistence;
 
 namespace Billing.Metering.Infrastructure.Usage.Sqlite;
@@ -59,24 +58,9 @@ internal sealed class SqliteUsageSummaryReader(BillingDatabaseOptions database, 
 
         command.Parameters.AddWithValue("$environment", caller.Environment.ToWireName());
         command.Parameters.AddWithValue("$event", meter.EventName);
-        command.Parameters.AddWithValue("$from", UsageEventWriter.ToMicros(from));
-        command.Parameters.AddWithValue("$to", UsageEventWriter.ToMicros(to));
+        command.Parameters.AddWithValue("$from", UsageEventRow.ToMicros(from));
+        command.Parameters.AddWithValue("$to", UsageEventRow.ToMicros(to));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-
-        var usage = new Dictionary<string, MeterUsage>(customerIds.Count);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var events = reader.GetInt64(1);
-            var value = reader.IsDBNull(2) ? 0L : reader.GetInt64(2);
-            var quantity = meter.Aggregation switch
-            {
-                Aggregation.Count => events,
-                Aggregation.UniqueCount => value,
-                _ => Measurement.ToQuantity(value),
-            };
-            usage[reader.GetString(0)] = new MeterUsage(quantity, events);
-        }
-
-        return usage;
+        return await SummaryRows.ReadAsync(reader, meter.Aggregation, customerIds.Count, cancellationToken);
     }
 }

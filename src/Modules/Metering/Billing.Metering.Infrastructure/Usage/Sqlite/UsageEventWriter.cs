@@ -45,8 +45,6 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, CurrentO
         return pending.Completion.Task;
     }
 
-    public static long ToMicros(DateTimeOffset instant) => (instant.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
-
     private void TryBecomeWriter()
     {
         if (_writer.Wait(0))
@@ -134,7 +132,7 @@ internal sealed class UsageEventWriter(BillingDatabaseOptions database, CurrentO
                 insert.Bind(3, owner.Id);
                 insert.Bind(4, record.ExternalCustomerId);
                 insert.Bind(5, record.EventName);
-                insert.Bind(6, ToMicros(record.Timestamp));
+                insert.Bind(6, UsageEventRow.ToMicros(record.Timestamp));
                 insert.Bind(7, record.Properties);
                 insert.Bind(8, record.ValueMicros);
                 insert.Bind(9, record.UniqueKey);

@@ -1,0 +1,48 @@
+using Billing.BuildingBlocks.Application.Access;
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Postgres;
+using Billing.Metering.Application.Usage;
+using Billing.Metering.Domain.Meters;
+using Billing.Metering.Infrastructure.Persistence;
+using Npgsql;
+
+namespace Billing.Metering.Infrastructure.Usage.Postgres;
+
+/// <summary>
+/// MET-6 on PostgreSQL: one aggregate query per meter over the covering index (environment,
+/// customer, event, timestamp, value), the customers of a cycle's batch as one array parameter,
+/// grouped by customer; no event is loaded into memory.
+/// </summary>
+internal sealed class PostgresUsageSummaryReader(BillingDatabaseOptions database, ICallerContext caller) : IUsageSummaryReader
+{
+    private const string Range = "environment = @environment AND event_name = @event AND timestamp_micros >= @from AND timestamp_micros < @to";
+
+    // The value of the customer's last event in the range; unqualified columns are the inner table's.
+    private const string LatestValue =
+        $"(SELECT value_micros FROM metering.usage_events WHERE customer_id = events.customer_id AND {Range} ORDER BY timestamp_micros DESC, sequence DESC LIMIT 1)";
+
+    public async Task<IReadOnlyDictionary<string, MeterUsage>> SummarizeAsync(
+        IReadOnlyCollection<string> customerIds, Meter meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var aggregate = meter.Aggregation switch
+        {
+            Aggregation.Count => "NULL::bigint",
+            Aggregation.Sum => "SUM(value_micros)::bigint",
+            Aggregation.Max => "MAX(value_micros)",
+            Aggregation.UniqueCount => "COUNT(DISTINCT unique_key)",
+            Aggregation.Latest => LatestValue,
+            _ => throw new ArgumentOutOfRangeException(nameof(meter), meter.Aggregation, null),
+        };
+
+        await using var command = database.DataSource().CreateCommand(
+            $"SELECT customer_id, COUNT(*), {aggregate} FROM metering.usage_events events WHERE customer_id = ANY(@customers) AND {Range} GROUP BY customer_id");
+        command.Parameters.Add(new NpgsqlParameter<string[]>("customers", customerIds.ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string>("environment", caller.Environment.ToWireName()));
+        command.Parameters.Add(new NpgsqlParameter<string>("event", meter.EventName));
+        command.Parameters.Add(new NpgsqlParameter<long>("from", UsageEventRow.ToMicros(from)));
+        command.Parameters.Add(new NpgsqlParameter<long>("to", UsageEventRow.ToMicros(to)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await SummaryRows.ReadAsync(reader, meter.Aggregation, customerIds.Count, cancellationToken);
+    }
+}
