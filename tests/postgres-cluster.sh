@@ -3,7 +3,8 @@
 # installs Debian's server when it is missing, makes a cluster in a temporary directory as the
 # `postgres` user (initdb refuses root), starts it on a free port on 127.0.0.1 with no system service,
 # and exports BILLING_TEST_POSTGRES, the connection string the tests create their databases with;
-# postgres_stop stops it and removes the directory. Durability is off: the cluster dies with the run.
+# postgres_stop stops it and removes the directory. Durability is off (the cluster dies with the run)
+# unless POSTGRES_DURABLE=1, which the benchmarks set to measure what a production server does.
 
 postgres_bin() {
   local dir
@@ -50,8 +51,10 @@ postgres_start() {
   local port
   port="$(postgres_free_port)" || { echo "No free port for PostgreSQL." >&2; return 1; }
   postgres_as_owner "$bin/initdb" -D "$POSTGRES_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null || return 1
+  local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${POSTGRES_DURABLE:-0}" = "1" ] && durability=""
   postgres_as_owner "$bin/pg_ctl" -D "$POSTGRES_DIR/data" -l "$POSTGRES_DIR/server.log" -w -t 60 start \
-    -o "-p $port -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null || {
+    -o "-p $port -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 $durability" >/dev/null || {
     cat "$POSTGRES_DIR/server.log" >&2
     return 1
   }

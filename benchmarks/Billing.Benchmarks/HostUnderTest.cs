@@ -22,7 +22,7 @@ internal sealed class HostUnderTest : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<HostUnderTest> StartAsync(string hostDll, string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<HostUnderTest> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{hostDll}\" --urls http://127.0.0.1:{port}")
@@ -31,12 +31,11 @@ internal sealed class HostUnderTest : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ConnectionStrings__Billing"] = $"Data Source={databasePath}";
         start.Environment["Billing__ApiKeys__0__Key"] = AdminKey;
         start.Environment["Billing__ApiKeys__0__Environment"] = "test";
         start.Environment["Billing__ApiKeys__0__Role"] = "admin";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
         }
