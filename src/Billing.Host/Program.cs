@@ -4,6 +4,7 @@ using Billing.Access.Web;
 using Billing.BuildingBlocks.Infrastructure.Modules;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.BuildingBlocks.Infrastructure.Security;
+using Billing.BuildingBlocks.Infrastructure.Time;
 using Billing.Customers.Infrastructure;
 using Billing.Customers.Web;
 using Billing.Host.Admin;
@@ -65,9 +66,15 @@ var app = builder.Build();
 
 await app.Services.MigrateBillingDatabaseAsync();
 await app.Services.PrepareKeyRingAsync();
+await app.Services.GetRequiredService<SharedClock>().PrepareAsync(CancellationToken.None);
 await app.Services.EnsureApiKeysAsync();
 
 app.UseMiddleware<ServerTiming>();
+if (app.Services.GetRequiredService<SharedClock>().IsSimulated)
+{
+    app.UseMiddleware<DeploymentClock>();
+}
+
 app.UseMiddleware<RequestTargetLimit>();
 app.UseMiddleware<NoNulInTarget>();
 app.UseMiddleware<RequestHeadersLimit>();

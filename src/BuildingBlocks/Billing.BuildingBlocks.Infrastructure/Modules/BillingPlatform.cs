@@ -67,6 +67,7 @@ public static class BillingPlatform
 
         services.AddSingleton(provider => BillingClock.From(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => provider.GetRequiredService<BillingClock>().Now);
+        services.AddSingleton<SharedClock>();
         return services;
     }
 }

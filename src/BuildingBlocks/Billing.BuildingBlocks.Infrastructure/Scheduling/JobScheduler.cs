@@ -12,7 +12,8 @@ namespace Billing.BuildingBlocks.Infrastructure.Scheduling;
 /// runs in one instance at a time (docs-adr/0046); the jobs themselves are safe to repeat. The wait between runs is real time on purpose: what is due
 /// is always decided by the injected clock.
 /// </summary>
-public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, WorkClaims claims, IConfiguration configuration, ILogger<JobScheduler> logger) : BackgroundService
+public sealed class JobScheduler(
+    IEnumerable<IScheduledJob> jobs, WorkClaims claims, SharedClock sharedClock, IConfiguration configuration, ILogger<JobScheduler> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _running = new(1, 1);
 
@@ -22,6 +23,7 @@ public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, WorkClaims cla
         await _running.WaitAsync(cancellationToken);
         try
         {
+            await sharedClock.RefreshAsync(cancellationToken);
             await RunJobsAsync(cancellationToken);
         }
         finally
@@ -35,21 +37,27 @@ public sealed class JobScheduler(IEnumerable<IScheduledJob> jobs, WorkClaims cla
     /// it stops at every instant in between at which a job has work, in order, and runs the jobs
     /// there, then runs them once more at the target. So a jump and a walk through the same time
     /// make the same invoices, with the same history times and notifications. No other run of the
-    /// jobs interleaves.
+    /// jobs in this process interleaves, and no other move in the deployment; every instant it stops
+    /// at is the deployment's now before the jobs run there (docs-adr/0047).
     /// </summary>
     public async Task<DateTimeOffset> ReplayUntilAsync(SimulatedTimeProvider clock, DateTimeOffset target, CancellationToken cancellationToken)
     {
         await _running.WaitAsync(cancellationToken);
         try
         {
+            // One move at a time in the deployment (docs-adr/0047), from where the deployment's clock stands.
+            await using var claim = await claims.ClaimAsync("clock", cancellationToken);
+            await sharedClock.RefreshAsync(cancellationToken);
             while (await NextDueAfterAsync(clock.GetUtcNow(), cancellationToken) is { } next && next < target)
             {
                 clock.SetTo(next);
+                await sharedClock.PublishAsync(cancellationToken);
                 await RunJobsAsync(cancellationToken);
             }
 
             // Another move may have gone further while this one waited for the jobs: time never runs back.
             var now = target > clock.GetUtcNow() ? clock.SetTo(target) : clock.GetUtcNow();
+            await sharedClock.PublishAsync(cancellationToken);
             await RunJobsAsync(cancellationToken);
             return now;
         }

@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Platform;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
@@ -24,12 +25,12 @@ public static class BillingDataProtection
 
     public static IServiceCollection AddBillingDataProtection(this IServiceCollection services)
     {
-        services.AddDbContext<KeyRingDbContext>(
-            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>(), KeyRingDbContext.Schema),
+        services.AddDbContext<PlatformDbContext>(
+            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>(), PlatformDbContext.Schema),
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
-        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<KeyRingDbContext>(KeyRingDbContext.Schema));
-        services.AddDataProtection().SetApplicationName("Billing").PersistKeysToDbContext<KeyRingDbContext>();
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<PlatformDbContext>(PlatformDbContext.Schema));
+        services.AddDataProtection().SetApplicationName("Billing").PersistKeysToDbContext<PlatformDbContext>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<IConfiguration>((keys, configuration) =>
             {
@@ -57,13 +58,13 @@ public static class BillingDataProtection
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BillingDataProtection));
         if (MasterKey.From(configuration) is not null)
         {
-            logger.LogInformation("The key ring in table {KeyRing} is encrypted with the master key from {Setting}", KeyRingDbContext.Table, MasterKeySetting);
+            logger.LogInformation("The key ring in table {KeyRing} is encrypted with the master key from {Setting}", PlatformDbContext.Table, MasterKeySetting);
         }
         else
         {
             logger.LogWarning(
                 "The key ring in table {KeyRing} is NOT encrypted: anyone with a copy of the database can decrypt every stored secret (Stripe keys, webhook secrets). Set {Setting} to 32 random bytes in base64 (openssl rand -base64 32), kept apart from the data.",
-                KeyRingDbContext.Table,
+                PlatformDbContext.Table,
                 MasterKeySetting);
         }
     }

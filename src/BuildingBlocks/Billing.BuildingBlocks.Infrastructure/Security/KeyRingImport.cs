@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Billing.BuildingBlocks.Infrastructure.Persistence.Platform;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ internal static class KeyRingImport
         }
 
         await using var scope = services.CreateAsyncScope();
-        var ring = scope.ServiceProvider.GetRequiredService<KeyRingDbContext>();
+        var ring = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         if (await ring.DataProtectionKeys.AnyAsync(cancellationToken))
         {
             return;

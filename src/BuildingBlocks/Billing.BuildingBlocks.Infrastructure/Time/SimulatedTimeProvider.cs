@@ -32,6 +32,20 @@ public sealed class SimulatedTimeProvider(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>Moves to <paramref name="instant"/> when it is later (another instance moved the deployment's clock); never back.</summary>
+    public DateTimeOffset CatchUp(DateTimeOffset instant)
+    {
+        lock (_lock)
+        {
+            if (instant > _now)
+            {
+                _now = instant.ToUniversalTime();
+            }
+
+            return _now;
+        }
+    }
+
     public DateTimeOffset SetTo(DateTimeOffset instant)
     {
         lock (_lock)

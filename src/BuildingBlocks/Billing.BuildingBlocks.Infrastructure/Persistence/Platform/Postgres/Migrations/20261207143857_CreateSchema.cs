@@ -3,7 +3,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Billing.BuildingBlocks.Infrastructure.Security.Postgres.Migrations
+namespace Billing.BuildingBlocks.Infrastructure.Persistence.Platform.Postgres.Migrations
 {
     /// <inheritdoc />
     internal partial class CreateSchema : Migration
