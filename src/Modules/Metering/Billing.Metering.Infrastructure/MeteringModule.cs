@@ -3,6 +3,7 @@ using Billing.Metering.Application.Usage;
 using Billing.Metering.Infrastructure.Caching;
 using Billing.Metering.Infrastructure.Persistence;
 using Billing.Metering.Infrastructure.Usage;
+using Billing.Metering.Infrastructure.Usage.Postgres;
 using Billing.Metering.Infrastructure.Usage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,9 +16,11 @@ public static class MeteringModule
 
     public static IServiceCollection AddMeteringModule(this IServiceCollection services)
     {
-        // One writer for the process, so concurrent requests share commits (group commit).
+        // One writer for the process, so concurrent requests share commits (group commit); the
+        // provider's port resolves only its own.
         services.AddSingleton<CurrentOwners>();
         services.AddSingleton<UsageEventWriter>();
+        services.AddSingleton<PostgresUsageEventWriter>();
         services.AddSingleton<KnownMeters>();
         services.AddSingleton<KnownCustomers>();
         services.AddSingleton<LateUsageWindowCache>();

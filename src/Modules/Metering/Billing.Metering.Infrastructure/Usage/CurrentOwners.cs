@@ -34,4 +34,17 @@ internal sealed class CurrentOwners(IServiceScopeFactory scopes, KnownCustomers 
 
         return owners;
     }
+
+    /// <summary>The owners of every external id of a group of requests, per environment, asked once.</summary>
+    public async Task<Dictionary<BillingEnvironment, IReadOnlyDictionary<string, CustomerReference>>> ResolveAllAsync(IReadOnlyList<PendingAppend> group)
+    {
+        var owners = new Dictionary<BillingEnvironment, IReadOnlyDictionary<string, CustomerReference>>();
+        foreach (var environment in group.GroupBy(pending => pending.Environment))
+        {
+            var externalIds = environment.SelectMany(pending => pending.Events).Select(record => record.ExternalCustomerId).Distinct().ToList();
+            owners[environment.Key] = await ResolveAsync(environment.Key, externalIds, CancellationToken.None);
+        }
+
+        return owners;
+    }
 }
