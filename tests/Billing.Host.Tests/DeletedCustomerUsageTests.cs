@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Billing.BuildingBlocks.Domain;
+using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Host.Tests.Support;
+using Billing.Testing;
+using Npgsql;
 
 namespace Billing.Host.Tests;
 
@@ -37,6 +41,50 @@ public sealed class DeletedCustomerUsageTests
         var usage = await (await admin.GetAsync($"/v1/customers/{second.Str("id")}/usage?meter=calls&from=2026-04-01T00:00:00Z&to=2026-06-01T00:00:00Z"))
             .ShouldBeJsonAsync(HttpStatusCode.OK);
         usage.GetProperty("meters")[0].GetProperty("eventCount").GetInt64().ShouldBe(1);
+    }
+
+    /// <summary>
+    /// docs-adr/0048 on PostgreSQL, where no single write lock orders the two: a deletion on another
+    /// instance that has removed the customer but not yet committed holds the external id's lock, so
+    /// ingestion asks who owns it only after the deletion commits, and refuses the event.
+    /// </summary>
+    [PostgresOnlyFact]
+    public async Task An_event_written_while_its_customer_s_deletion_is_committing_waits_for_it_and_is_refused()
+    {
+        await using var factory = new BillingApiFactory();
+        var admin = factory.ClientWith(BillingApiFactory.TestAdminKey);
+        (await admin.PostAsJsonAsync("/v1/meters", new { code = "calls", displayName = "Calls", eventName = "call", aggregation = "count" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = "acme", kind = "company", name = "Acme", currency = "USD" })).ShouldBeJsonAsync(HttpStatusCode.Created);
+        var client = factory.ClientWith(BillingApiFactory.TestClientKey);
+        (await SendAsync(client, "e1")).Str("status").ShouldBe("accepted");
+
+        await using var deletion = new NpgsqlConnection(TestDatabases.ConnectionStringFor(factory.DatabasePath));
+        await deletion.OpenAsync();
+        await using var transaction = await deletion.BeginTransactionAsync();
+        await using (var remove = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key, 0)); DELETE FROM customers.customers WHERE id = @id", deletion, transaction))
+        {
+            remove.Parameters.AddWithValue("key", OwnershipLocks.KeyOf(BillingEnvironment.Test, "acme"));
+            remove.Parameters.AddWithValue("id", customer.Str("id"));
+            await remove.ExecuteNonQueryAsync();
+        }
+
+        var sending = SendAsync(client, "e2");
+        await UntilAsync(async () => (await TestDatabases.ScalarAsync(factory.DatabasePath, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")) > 0);
+        sending.IsCompleted.ShouldBeFalse("the event waits for the deletion");
+
+        await transaction.CommitAsync();
+        var refused = await sending;
+        refused.Str("status").ShouldBe("rejected");
+        refused.Str("reason").ShouldBe("unknown_customer");
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            await Task.Delay(20, deadline.Token);
+        }
     }
 
     private static async Task<JsonElement> SendAsync(HttpClient client, string id)

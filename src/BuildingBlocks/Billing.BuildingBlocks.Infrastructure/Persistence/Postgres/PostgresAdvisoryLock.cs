@@ -1,20 +1,23 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Billing.BuildingBlocks.Infrastructure.Persistence.Postgres;
 
 /// <summary>
-/// A claim on named work across the instances of a deployment: a session-level advisory lock held on
-/// a connection kept for the claim. An instance that dies drops its connection, and the server
-/// releases the lock with it.
+/// PostgreSQL's advisory locks: a claim on named work across the instances of a deployment (a
+/// session-level lock held on a connection kept for the claim; an instance that dies drops its
+/// connection, and the server releases the lock with it), and transaction-level locks that end with
+/// the transaction that takes them (<see cref="OwnershipLocks"/>).
 /// </summary>
-internal sealed class PostgresAdvisoryLock : IAsyncDisposable
+public sealed class PostgresAdvisoryLock : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
     private readonly string _work;
 
     private PostgresAdvisoryLock(NpgsqlConnection connection, string work) => (_connection, _work) = (connection, work);
 
-    public static async Task<IAsyncDisposable?> TryTakeAsync(BillingDatabaseOptions database, string work, CancellationToken cancellationToken)
+    internal static async Task<IAsyncDisposable?> TryTakeAsync(BillingDatabaseOptions database, string work, CancellationToken cancellationToken)
     {
         var connection = await database.DataSource().OpenConnectionAsync(cancellationToken);
         try
@@ -34,7 +37,7 @@ internal sealed class PostgresAdvisoryLock : IAsyncDisposable
         return null;
     }
 
-    public static async Task<IAsyncDisposable> TakeAsync(BillingDatabaseOptions database, string work, CancellationToken cancellationToken)
+    internal static async Task<IAsyncDisposable> TakeAsync(BillingDatabaseOptions database, string work, CancellationToken cancellationToken)
     {
         var connection = await database.DataSource().OpenConnectionAsync(cancellationToken);
         try
@@ -47,6 +50,19 @@ internal sealed class PostgresAdvisoryLock : IAsyncDisposable
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>An exclusive lock held by a context's current transaction until it ends.</summary>
+    internal static Task HoldUntilCommitAsync(DbContext context, string key, CancellationToken cancellationToken) =>
+        context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
+
+    /// <summary>Shared locks on every key, held by the transaction until it ends; taken in one order, so two holders never wait on each other.</summary>
+    public static async Task HoldSharedUntilCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock_shared(hashtextextended(key, 0)) FROM unnest(@keys) AS key ORDER BY hashtextextended(key, 0)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("keys", keys.Distinct(StringComparer.Ordinal).ToArray()) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -23,7 +23,8 @@ internal interface ICustomerRepository
 
     void Add(Customer customer);
 
-    void Remove(Customer customer);
+    /// <summary>Removes the customer; its external id has no owner once the unit of work commits (docs-adr/0048).</summary>
+    Task RemoveAsync(Customer customer, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Customer>> ListAsync(ISpecification<Customer> specification, CancellationToken cancellationToken);
 

@@ -27,7 +27,12 @@ internal sealed class CustomerRepository(CustomersDbContext context) : ICustomer
 
     public void Add(Customer customer) => context.Customers.Add(customer);
 
-    public void Remove(Customer customer) => context.Customers.Remove(customer);
+    public async Task RemoveAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        // Ingestion on another instance may be asking who owns this external id right now (docs-adr/0048).
+        await OwnershipLocks.HoldForChangeAsync(context, customer.ExternalId, cancellationToken);
+        context.Customers.Remove(customer);
+    }
 
     public async Task<IReadOnlyList<Customer>> ListAsync(ISpecification<Customer> specification, CancellationToken cancellationToken) =>
         await context.Customers.AsNoTracking().Apply(specification).ToListAsync(cancellationToken);

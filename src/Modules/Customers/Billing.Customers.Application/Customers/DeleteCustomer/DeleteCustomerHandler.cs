@@ -29,7 +29,7 @@ internal sealed class DeleteCustomerHandler(ICustomerRepository customers, IMedi
             throw new BusinessRuleViolation("customer_has_subscriptions", $"Customer {customer.Id} has subscriptions and cannot be deleted; archive it instead.");
         }
 
-        customers.Remove(customer);
+        await customers.RemoveAsync(customer, cancellationToken);
         audit.Record(CustomerMapping.AuditEntityType, customer.Id, "deleted", new Dictionary<string, AuditChange>
         {
             ["externalId"] = new(customer.ExternalId, null),

@@ -14,7 +14,9 @@ namespace Billing.Metering.Infrastructure.Usage.Postgres;
 /// events go in as one multi-row <c>INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING</c>,
 /// so de-duplication and the write are one atomic statement whatever other instances insert at the
 /// same moment; the events the insert skipped are then compared with what is stored (duplicate or
-/// conflict). An id repeated within the group is stored for its first occurrence.
+/// conflict). An id repeated within the group is stored for its first occurrence. Each event is
+/// stored for the customer that owns its external id while the group holds the id's lock, as on
+/// SQLite (docs-adr/0032, 0048).
 /// </summary>
 internal sealed class PostgresUsageEventWriter
 {
@@ -48,9 +50,14 @@ internal sealed class PostgresUsageEventWriter
 
     private async Task<IReadOnlyList<AppendOutcome[]>> CommitAsync(IReadOnlyList<PendingAppend> group)
     {
-        var owners = await _currentOwners.ResolveAllAsync(group);
         await using var connection = await _database.DataSource().OpenConnectionAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+
+        // No deletion of an owner commits between this answer and the events' commit (docs-adr/0048):
+        // the owners are asked only once the external ids' locks are held, until the commit.
+        var keys = group.SelectMany(pending => pending.Events.Select(record => OwnershipLocks.KeyOf(pending.Environment, record.ExternalCustomerId)));
+        await PostgresAdvisoryLock.HoldSharedUntilCommitAsync(connection, transaction, keys, CancellationToken.None);
+        var owners = await _currentOwners.ResolveAllAsync(group);
         var outcomes = group.Select(pending => new AppendOutcome[pending.Events.Count]).ToList();
         foreach (var environment in group.Select((pending, index) => (pending, index)).GroupBy(item => item.pending.Environment))
         {
