@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
@@ -75,6 +76,15 @@ internal static class Baselines
         command.Parameters.AddWithValue("$c", customerId);
         command.Parameters.AddWithValue("$f", fromMicros);
         command.Parameters.AddWithValue("$t", toMicros);
+        return await TimeBesideAsync(command, repeats, productOnce);
+    }
+
+    /// <summary>
+    /// A plain statement timed in turn with one product request each round, so both see the same
+    /// machine and cache; medians, ms. Used by each provider's L_scan.
+    /// </summary>
+    public static async Task<(double Product, double Scan)> TimeBesideAsync(DbCommand command, int repeats, Func<Task<double>> productOnce)
+    {
         var (product, scan) = (new List<double>(), new List<double>());
         for (var i = 0; i < repeats; i++)
         {

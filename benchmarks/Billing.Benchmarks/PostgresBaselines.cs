@@ -80,16 +80,6 @@ internal static class PostgresBaselines
         command.Parameters.Add(new NpgsqlParameter<string>("c", customerId));
         command.Parameters.Add(new NpgsqlParameter<long>("f", fromMicros));
         command.Parameters.Add(new NpgsqlParameter<long>("t", toMicros));
-        var (product, scan) = (new List<double>(), new List<double>());
-        for (var i = 0; i < repeats; i++)
-        {
-            product.Add(await productOnce());
-            var clock = Stopwatch.StartNew();
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            scan.Add(clock.Elapsed.TotalMilliseconds);
-        }
-
-        return (Baselines.Median(product), Baselines.Median(scan));
+        return await Baselines.TimeBesideAsync(command, repeats, productOnce);
     }
 }

@@ -80,18 +80,13 @@ public sealed class InvoiceListStatementTests : IAsyncLifetime
 
     private string Explain(ListInvoicesQuery query, NewestFirstCursor? after, int? rows)
     {
-        var statement = new InvoiceListStatement("test", query, after, rows);
+        var statement = new InvoiceListStatement("test", query, after, rows, SqliteInvoiceListDialect.Instance);
         using var connection = _services!.GetRequiredService<BillingDatabaseOptions>().OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + statement.Sql;
         foreach (var (name, value) in statement.Values)
         {
             command.Parameters.AddWithValue(name, value);
-        }
-
-        if (rows is not null)
-        {
-            command.Parameters.AddWithValue("$rows", rows);
         }
 
         var steps = new List<string>();

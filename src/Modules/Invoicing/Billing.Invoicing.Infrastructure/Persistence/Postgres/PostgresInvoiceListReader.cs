@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Application.Paging;
-using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Domain.Monetary;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
@@ -14,16 +12,11 @@ using Npgsql;
 namespace Billing.Invoicing.Infrastructure.Persistence.Postgres;
 
 /// <summary>
-/// INV-13 on PostgreSQL: one statement with only the conditions the filters use, newest first by
-/// the keyset (created_at, id) as a row value, which the index answers as a range; the search is the
-/// list's everywhere (docs-adr/0025): the exact number or customer id, or part of the customer's name
-/// or external id in any case. The environment is a condition of every statement (ENV-1).
+/// INV-13 on PostgreSQL: the list's own statement (<see cref="InvoiceListStatement"/>) in PostgreSQL's
+/// dialect, read with Npgsql. The environment is a condition of every statement (ENV-1).
 /// </summary>
 internal sealed class PostgresInvoiceListReader(BillingDatabaseOptions database, ICallerContext caller) : IInvoiceListReader
 {
-    private const string Columns =
-        "id, number, kind, status, customer_id, customer_name, currency, period_start, period_end, created_at, issued_at, due_date, total";
-
     public async Task<IReadOnlyList<InvoiceListRow>> PageAsync(ListInvoicesQuery filters, NewestFirstCursor? after, int rows, CancellationToken cancellationToken)
     {
         var page = new List<InvoiceListRow>(rows);
@@ -64,57 +57,13 @@ internal sealed class PostgresInvoiceListReader(BillingDatabaseOptions database,
 
     private NpgsqlCommand Statement(ListInvoicesQuery filters, NewestFirstCursor? after, int? rows)
     {
-        var command = database.DataSource().CreateCommand();
-        var sql = new StringBuilder(400).Append($"SELECT {Columns} FROM invoicing.invoices WHERE environment = @environment");
-        command.Parameters.Add(new NpgsqlParameter<string>("environment", caller.Environment.ToWireName()));
-        if (filters.Customer is { } customer)
+        var list = new InvoiceListStatement(caller.Environment.ToWireName(), filters, after, rows, PostgresInvoiceListDialect.Instance);
+        var command = database.DataSource().CreateCommand(list.Sql);
+        foreach (var (name, value) in list.Values)
         {
-            sql.Append(" AND customer_id = @customer");
-            command.Parameters.Add(new NpgsqlParameter<string>("customer", customer));
+            command.Parameters.AddWithValue(name[1..], value);
         }
 
-        if (filters.Status is { } status)
-        {
-            sql.Append(" AND status = @status");
-            command.Parameters.Add(new NpgsqlParameter<string>("status", WireName.Parse<InvoiceStatus>(status).ToString()));
-        }
-
-        if (filters.From is { } from)
-        {
-            sql.Append(" AND created_at >= @from");
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("from", PostgresDatabase.MicrosecondCeiling(from)));
-        }
-
-        if (filters.To is { } to)
-        {
-            sql.Append(" AND created_at < @to");
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("to", PostgresDatabase.MicrosecondCeiling(to)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filters.Q))
-        {
-            var term = filters.Q.Trim();
-            sql.Append(" AND (number = @number OR customer_id = @q OR strpos(lower(customer_name), @term) > 0 OR strpos(lower(customer_external_id), @term) > 0)");
-            command.Parameters.Add(new NpgsqlParameter<string>("number", term.ToUpperInvariant()));
-            command.Parameters.Add(new NpgsqlParameter<string>("q", term));
-            command.Parameters.Add(new NpgsqlParameter<string>("term", term.ToLowerInvariant()));
-        }
-
-        if (after is not null)
-        {
-            sql.Append(" AND (created_at, id) < (@after_created_at, @after_id)");
-            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("after_created_at", after.CreatedAt.ToUniversalTime()));
-            command.Parameters.Add(new NpgsqlParameter<string>("after_id", after.Id));
-        }
-
-        sql.Append(" ORDER BY created_at DESC, id DESC");
-        if (rows is { } limit)
-        {
-            sql.Append(" LIMIT @rows");
-            command.Parameters.Add(new NpgsqlParameter<int>("rows", limit));
-        }
-
-        command.CommandText = sql.ToString();
         return command;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class SqliteInvoiceListReader(ReadConnections connections, ICall
     public Task<IReadOnlyList<InvoiceListRow>> PageAsync(ListInvoicesQuery filters, NewestFirstCursor? after, int rows, CancellationToken cancellationToken)
     {
         var page = new List<InvoiceListRow>(rows);
-        foreach (var row in Read(new InvoiceListStatement(caller.Environment.ToWireName(), filters, after, rows), cancellationToken))
+        foreach (var row in Read(new InvoiceListStatement(caller.Environment.ToWireName(), filters, after, rows, SqliteInvoiceListDialect.Instance), cancellationToken))
         {
             page.Add(row);
         }
@@ -31,7 +31,7 @@ internal sealed class SqliteInvoiceListReader(ReadConnections connections, ICall
 
     // SQLite reads synchronously; the export's writer awaits the network between rows, with the connection lent until it ends.
     public IAsyncEnumerable<InvoiceListRow> StreamAsync(ListInvoicesQuery filters, CancellationToken cancellationToken) =>
-        Read(new InvoiceListStatement(caller.Environment.ToWireName(), filters, after: null, rows: null), cancellationToken).ToAsyncEnumerable();
+        Read(new InvoiceListStatement(caller.Environment.ToWireName(), filters, after: null, rows: null, SqliteInvoiceListDialect.Instance), cancellationToken).ToAsyncEnumerable();
 
     private IEnumerable<InvoiceListRow> Read(InvoiceListStatement list, CancellationToken cancellationToken)
     {
@@ -39,7 +39,18 @@ internal sealed class SqliteInvoiceListReader(ReadConnections connections, ICall
         var statement = connection.Statement(list.Sql);
         try
         {
-            list.BindTo(statement);
+            foreach (var (name, value) in list.Values)
+            {
+                if (value is int number)
+                {
+                    statement.Bind(name, number);
+                }
+                else
+                {
+                    statement.Bind(name, (string)value);
+                }
+            }
+
             while (statement.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
