@@ -51,10 +51,14 @@ postgres_start() {
   local port
   port="$(postgres_free_port)" || { echo "No free port for PostgreSQL." >&2; return 1; }
   postgres_as_owner "$bin/initdb" -D "$POSTGRES_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null || return 1
+  # Serializable transactions (docs-adr/0045) track what they read with predicate locks; the
+  # defaults turn a cycle batch's reads into a lock on the whole table, so every concurrent write
+  # looks like a conflict. These are the settings README recommends for a production server.
+  local serializable="-c max_pred_locks_per_transaction=1024 -c max_pred_locks_per_page=16"
   local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   [ "${POSTGRES_DURABLE:-0}" = "1" ] && durability=""
   postgres_as_owner "$bin/pg_ctl" -D "$POSTGRES_DIR/data" -l "$POSTGRES_DIR/server.log" -w -t 60 start \
-    -o "-p $port -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 $durability" >/dev/null || {
+    -o "-p $port -k $POSTGRES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 $serializable $durability" >/dev/null || {
     cat "$POSTGRES_DIR/server.log" >&2
     return 1
   }

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Billing.Customers.Tests.Application;
 
 /// <summary>The Customers module alone, registered as the host registers it, on a real SQLite file.</summary>
-public sealed class CustomersModuleFixture : IAsyncLifetime
+public class CustomersModuleFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset ClockStart = new(2026, 5, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -36,8 +36,14 @@ public sealed class CustomersModuleFixture : IAsyncLifetime
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration);
         services.AddBillingPlatform(configuration).AddCustomersModule();
+        Configure(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await _services.MigrateBillingDatabaseAsync();
+    }
+
+    /// <summary>What a fixture for one kind of test registers beside the module (a stand-in, a probe).</summary>
+    protected virtual void Configure(IServiceCollection services)
+    {
     }
 
     public async Task<T> SendAsync<T>(IRequest<T> request, BillingEnvironment environment = BillingEnvironment.Test)

@@ -78,6 +78,13 @@ public sealed class FakeStripeServer : IAsyncDisposable
     /// <summary>Where webhooks go (Billing's <c>/webhooks/stripe/test</c>); none are sent while null.</summary>
     public string? WebhookUrl { get; set; }
 
+    /// <summary>
+    /// Where webhooks go when several instances serve Billing: as a load balancer in front of them
+    /// does, each event goes to the next instance in turn, and on to the following one when that
+    /// instance does not answer. Used when <see cref="WebhookUrl"/> is null.
+    /// </summary>
+    public IReadOnlyList<string> BalancedWebhookUrls { get; set; } = [];
+
     /// <summary>The client that posts webhooks: a real one by default, an in-process host's own in WebApplicationFactory tests.</summary>
     public HttpClient? WebhookClient { get; set; }
 
@@ -743,21 +750,34 @@ public sealed class FakeStripeServer : IAsyncDisposable
     /// <summary>Sends a signed event to <see cref="WebhookUrl"/>, as Stripe does.</summary>
     private void Deliver(string type, JsonObject subject)
     {
-        if (WebhookUrl is not { } url)
+        var urls = WebhookUrl is { } url ? [url] : BalancedWebhookUrls;
+        if (urls.Count == 0)
         {
             return;
         }
 
-        var (payload, signature) = SignedEvent($"evt_{Interlocked.Increment(ref _sequence):D8}", type, (JsonObject)subject.DeepClone(), DateTimeOffset.UtcNow, WebhookSecret);
+        var sequence = Interlocked.Increment(ref _sequence);
+        var (payload, signature) = SignedEvent($"evt_{sequence:D8}", type, (JsonObject)subject.DeepClone(), DateTimeOffset.UtcNow, WebhookSecret);
         _deliveries.Add(Task.Run(async () =>
         {
             try
             {
-                using var content = new StringContent(payload, Encoding.UTF8, "application/json");
-                using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
-                message.Headers.Add("Stripe-Signature", signature);
-                using var response = await (WebhookClient ?? _webhookClient).SendAsync(message);
-                WebhooksSent.Enqueue((type, (int)response.StatusCode));
+                for (var attempt = 0; attempt < urls.Count; attempt++)
+                {
+                    try
+                    {
+                        using var content = new StringContent(payload, Encoding.UTF8, "application/json");
+                        using var message = new HttpRequestMessage(HttpMethod.Post, urls[(sequence + attempt) % urls.Count]) { Content = content };
+                        message.Headers.Add("Stripe-Signature", signature);
+                        using var response = await (WebhookClient ?? _webhookClient).SendAsync(message);
+                        WebhooksSent.Enqueue((type, (int)response.StatusCode));
+                        return;
+                    }
+                    catch (HttpRequestException) when (attempt < urls.Count - 1)
+                    {
+                        // That instance is down: the balancer tries the next one.
+                    }
+                }
             }
             catch (HttpRequestException)
             {

@@ -23,7 +23,7 @@ public sealed class HostProcess : IAsyncDisposable
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private readonly List<string> _output = [];
     private readonly SemaphoreSlim _lineWritten = new(0);
 
     public HttpClient Client { get; }
@@ -77,8 +77,18 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task WaitForOutputAsync(string text, int count, Task giveUpWhen)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (_output.Count(line => line.Contains(text, StringComparison.Ordinal)) < count)
+        var (seen, found) = (0, 0);
+        while (true)
         {
+            // Each line is looked at once: a chatty host writes thousands while a test waits.
+            var lines = LinesSince(seen);
+            found += lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+            seen += lines.Count;
+            if (found >= count)
+            {
+                return;
+            }
+
             var next = _lineWritten.WaitAsync(timeout.Token);
             if (await Task.WhenAny(next, giveUpWhen) == giveUpWhen)
             {
@@ -87,13 +97,37 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public int OutputCount(string text) => _output.Count(line => line.Contains(text, StringComparison.Ordinal));
+    public int OutputCount(string text) => Output.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    /// <summary>Everything the host has written so far (its log lines), for a failing test's message.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToList();
+            }
+        }
+    }
+
+    private List<string> LinesSince(int index)
+    {
+        lock (_output)
+        {
+            return _output.GetRange(index, _output.Count - index);
+        }
+    }
 
     private void Received(string? line)
     {
         if (line is not null)
         {
-            _output.Enqueue(line);
+            lock (_output)
+            {
+                _output.Add(line);
+            }
+
             _lineWritten.Release();
         }
     }

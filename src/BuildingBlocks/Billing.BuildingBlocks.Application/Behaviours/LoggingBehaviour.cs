@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
 using FluentValidation;
 using MediatR;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Billing.BuildingBlocks.Application.Behaviours;
 
 /// <summary>Outermost behaviour: one structured log line per request, with its outcome and duration.</summary>
-public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
+public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger, ICommandAttempts attempts)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -23,6 +24,13 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
         catch (Exception exception) when (exception is ValidationException or BusinessRuleViolation or Errors.NotFoundException)
         {
             logger.LogInformation("{Request} refused after {ElapsedMs:0.0} ms: {Reason}", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.Message);
+            throw;
+        }
+        catch (TransactionConflictException) when (attempts.IsRepeat || request is IBatchCommand { Count: > 1 })
+        {
+            // One repeated attempt of several (UnitOfWorkBehaviour), or a batch its sender splits:
+            // only a command that runs out of attempts for good is an error.
+            logger.LogDebug("{Request} met a conflicting transaction after {ElapsedMs:0.0} ms; it runs again", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
         catch (Errors.RejectedRequestException exception)

@@ -2,6 +2,7 @@ using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Behaviours;
 using Billing.BuildingBlocks.Application.Events;
+using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Infrastructure.Access;
 using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.BuildingBlocks.Infrastructure.Outbox;
@@ -40,6 +41,7 @@ public static class BillingPlatform
         services.AddScoped<CallerContext>();
         services.AddScoped<ICallerContext>(provider => provider.GetRequiredService<CallerContext>());
         services.AddScoped<ActiveUnitsOfWork>();
+        services.AddScoped<ICommandAttempts, CommandAttempts>();
         services.AddScoped<IIntegrationEventOutbox, OutboxWriter>();
         services.AddScoped<IAuditTrail, AuditTrail>();
 

@@ -16,7 +16,8 @@ public static class BillingDatabase
     /// <summary>
     /// OPS-1: the database is created and migrated on start: the provider prepares the database,
     /// every module applies its own migrations, then the provider finishes (on SQLite: WAL first,
-    /// the query planner's statistics last, docs-adr/0024).
+    /// the query planner's statistics last, docs-adr/0024). Instances starting together migrate one
+    /// after the other (docs-adr/0046): the first applies what is missing, the next finds nothing to do.
     /// </summary>
     public static async Task MigrateBillingDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -31,6 +32,7 @@ public static class BillingDatabase
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BillingDatabase));
+        await using var claim = await new WorkClaims(options).ClaimAsync("migrations", cancellationToken);
         foreach (var database in services.GetServices<IModuleDatabase>())
         {
             await using var scope = services.CreateAsyncScope();

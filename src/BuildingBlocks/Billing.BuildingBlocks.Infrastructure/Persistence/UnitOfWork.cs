@@ -19,8 +19,6 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
     : IUnitOfWork
     where TContext : ModuleDbContext
 {
-    private const int MaxAttempts = 30;
-
     private static readonly ConcurrentDictionary<IModel, bool> NavigatingModels = new();
 
     public async Task<TResult> ExecuteAsync<TResult>(Func<Task<TResult>> work, CancellationToken cancellationToken)
@@ -31,29 +29,26 @@ internal sealed class UnitOfWork<TContext>(TContext context, IMediator mediator,
             return await work();
         }
 
-        for (var attempt = 1; ; attempt++)
+        active.Push(context);
+        try
         {
-            active.Push(context);
-            try
-            {
-                return await RunOnceAsync(work, cancellationToken);
-            }
-            catch (Exception failure) when (attempt < MaxAttempts && BillingDatabase.MayRetry(context.Database, failure))
-            {
-                // docs-adr/0045: another transaction changed what this one read; nothing of it was
-                // kept, so the whole command runs again on what is there now.
-                context.ChangeTracker.Clear();
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(100, 5 * attempt))), cancellationToken);
-            }
-            catch
-            {
-                context.ChangeTracker.Clear();
-                throw;
-            }
-            finally
-            {
-                active.Pop();
-            }
+            return await RunOnceAsync(work, cancellationToken);
+        }
+        catch (Exception failure) when (BillingDatabase.MayRetry(context.Database, failure))
+        {
+            // docs-adr/0045: another transaction changed what this one read; nothing of it was kept,
+            // and the command runs again from the start in a scope of its own (UnitOfWorkBehaviour).
+            context.ChangeTracker.Clear();
+            throw new TransactionConflictException(failure);
+        }
+        catch
+        {
+            context.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            active.Pop();
         }
     }
 

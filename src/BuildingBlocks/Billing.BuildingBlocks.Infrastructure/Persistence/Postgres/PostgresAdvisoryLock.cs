@@ -42,7 +42,9 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
         var connection = await database.DataSource().OpenConnectionAsync(cancellationToken);
         try
         {
-            await ExecuteAsync<object>(connection, "SELECT pg_advisory_lock(hashtextextended(@work, 0))", work, cancellationToken);
+            // Waits as long as the holder works (a cycle can take minutes): no command timeout, only
+            // the caller's cancellation, which Npgsql passes on to the server.
+            await ExecuteAsync<object>(connection, "SELECT pg_advisory_lock(hashtextextended(@work, 0))", work, cancellationToken, waitIndefinitely: true);
             return new PostgresAdvisoryLock(connection, work);
         }
         catch
@@ -77,9 +79,14 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
         }
     }
 
-    private static async Task<T> ExecuteAsync<T>(NpgsqlConnection connection, string sql, string work, CancellationToken cancellationToken)
+    private static async Task<T> ExecuteAsync<T>(NpgsqlConnection connection, string sql, string work, CancellationToken cancellationToken, bool waitIndefinitely = false)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (waitIndefinitely)
+        {
+            command.CommandTimeout = 0;
+        }
+
         command.Parameters.Add(new NpgsqlParameter<string>("work", work));
         return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Scheduling;
 using Billing.Invoicing.Application.Invoices.Composing;
@@ -138,6 +139,14 @@ internal sealed class InvoiceCycleJob(IServiceScopeFactory scopes, ILogger<Invoi
             var done = await scopes.SendAsync(environment, Name, work(due), cancellationToken);
             logger.LogInformation("{Job} committed a batch: {Done} of {Count} items in {Environment}", Name, done, due.Count, environment);
             return done;
+        }
+        catch (TransactionConflictException) when (due.Count > 1)
+        {
+            // docs-adr/0045: the batch kept overlapping other transactions; halves overlap fewer.
+            logger.LogInformation("A {Job} batch of {Count} kept meeting conflicting transactions in {Environment}; splitting it", Name, due.Count, environment);
+            var half = due.Count / 2;
+            return await RunBatchAsync(environment, due.Take(half).ToList(), work, cancellationToken)
+                + await RunBatchAsync(environment, due.Skip(half).ToList(), work, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

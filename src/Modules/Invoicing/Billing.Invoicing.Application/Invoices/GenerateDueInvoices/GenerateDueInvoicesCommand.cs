@@ -8,4 +8,7 @@ namespace Billing.Invoicing.Application.Invoices.GenerateDueInvoices;
 /// delay has passed; one bounded batch, one transaction. Answers how many periods were dealt with.
 /// </summary>
 /// <param name="Ahead">Drafts composed before the transaction (<see cref="ComposeDueDraftsQuery"/>); those that no longer fit are composed again.</param>
-internal sealed record GenerateDueInvoicesCommand(IReadOnlyList<string> SubscriptionIds, ComposedAhead? Ahead = null) : ICommand<int>;
+internal sealed record GenerateDueInvoicesCommand(IReadOnlyList<string> SubscriptionIds, ComposedAhead? Ahead = null) : ICommand<int>, IBatchCommand
+{
+    public int Count => SubscriptionIds.Count;
+}
