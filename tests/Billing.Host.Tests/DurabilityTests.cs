@@ -22,7 +22,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [SqliteOnlyFact]
+    [Fact]
     public async Task Every_acknowledged_event_is_there_exactly_once_after_a_SIGKILL_mid_stream()
     {
         var acknowledged = new ConcurrentDictionary<string, byte>();
@@ -99,11 +99,7 @@ public sealed class DurabilityTests : IAsyncLifetime
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-
+        TestDatabases.Drop(_databasePath);
         return Task.CompletedTask;
     }
 
@@ -116,17 +112,14 @@ public sealed class DurabilityTests : IAsyncLifetime
         return customer.Str("id");
     }
 
-    private async Task<int> StoredIdsAsync(IReadOnlyList<string> ids)
+    private async Task<long> StoredIdsAsync(IReadOnlyList<string> ids)
     {
-        await using var connection = new SqliteConnection($"Data Source={_databasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        var stored = 0;
+        var stored = 0L;
         foreach (var chunk in ids.Chunk(500))
         {
-            await using var command = connection.CreateCommand();
-            var names = chunk.Select((id, i) => { command.Parameters.AddWithValue($"$id{i}", id); return $"$id{i}"; });
-            command.CommandText = $"SELECT COUNT(*) FROM metering_usage_events WHERE environment = 'test' AND event_id IN ({string.Join(',', names)})";
-            stored += Convert.ToInt32(await command.ExecuteScalarAsync());
+            stored += await TestDatabases.ScalarAsync(
+                _databasePath,
+                $"SELECT COUNT(*) FROM {TestDatabases.Table("metering", "usage_events")} WHERE environment = 'test' AND event_id IN ({string.Join(',', chunk.Select(id => $"'{id}'"))})");
         }
 
         return stored;

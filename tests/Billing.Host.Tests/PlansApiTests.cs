@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Billing.Host.Tests.Support;
 using Billing.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace Billing.Host.Tests;
 
@@ -51,7 +50,7 @@ public sealed class PlansApiTests(BillingApiFactory factory) : IClassFixture<Bil
         list.GetProperty("data").EnumerateArray().ShouldContain(plan => plan.Str("code") == code);
     }
 
-    [SqliteOnlyFact]
+    [Fact]
     public async Task A_price_change_is_a_new_version_from_its_effective_date_never_backdated()
     {
         var s = await MeteringScenario.CreateAsync(factory);
@@ -79,19 +78,11 @@ public sealed class PlansApiTests(BillingApiFactory factory) : IClassFixture<Bil
         await (await _admin.PostAsJsonAsync("/v1/plans/no-such-plan/versions", beforeLatest)).ShouldBeProblemAsync(HttpStatusCode.NotFound, "not_found");
 
         // AUD-1: the price change is on record with the key that made it and the prices before and after.
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync();
-        await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT action, actor, changes FROM invoicing_audit_log WHERE entity_id = $id ORDER BY sequence";
-        read.Parameters.AddWithValue("$id", changed.Str("id"));
-        var history = new List<(string Action, string Actor, string Changes)>();
-        await using (var reader = await read.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                history.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
+        var history = (await TestDatabases.RowsAsync(
+                factory.DatabasePath,
+                $"SELECT action, actor, changes FROM {TestDatabases.Table("invoicing", "audit_log")} WHERE entity_id = '{changed.Str("id")}' ORDER BY sequence"))
+            .Select(row => (Action: (string)row[0]!, Actor: (string)row[1]!, Changes: (string)row[2]!))
+            .ToList();
 
         history.Select(entry => entry.Action).ShouldBe(["created", "price_changed"]);
         history[1].Actor.ShouldStartWith("key_");
