@@ -12,10 +12,6 @@ namespace Billing.BuildingBlocks.Infrastructure.Time;
 /// </summary>
 public sealed class SharedClock(BillingClock clock, IServiceScopeFactory scopes)
 {
-    private readonly SemaphoreSlim _reading = new(1, 1);
-    private long _asked;
-    private long _answered;
-
     public bool IsSimulated => clock.Simulated is not null;
 
     /// <summary>At start: the deployment's clock is created from this instance's start when there is none, then read.</summary>
@@ -44,11 +40,7 @@ public sealed class SharedClock(BillingClock clock, IServiceScopeFactory scopes)
         await RefreshAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Catches this instance's clock up with the deployment's. Callers at the same moment share one
-    /// read: each is answered by the first read that began after it asked, so none misses a move that
-    /// was made before it asked, and a busy instance reads the row once a round trip, not once a request.
-    /// </summary>
+    /// <summary>Catches this instance's clock up with the deployment's.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         if (clock.Simulated is not { } simulated)
@@ -56,30 +48,12 @@ public sealed class SharedClock(BillingClock clock, IServiceScopeFactory scopes)
             return;
         }
 
-        var asked = Interlocked.Increment(ref _asked);
-        await _reading.WaitAsync(cancellationToken);
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Clock.AsNoTracking()
+            .Select(row => (DateTimeOffset?)row.Now).SingleOrDefaultAsync(cancellationToken);
+        if (stored is { } now)
         {
-            if (_answered >= asked)
-            {
-                return;
-            }
-
-            // Everyone who has asked by now is answered by the read that starts here.
-            var answers = Interlocked.Read(ref _asked);
-            await using var scope = scopes.CreateAsyncScope();
-            var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Clock.AsNoTracking()
-                .Select(row => (DateTimeOffset?)row.Now).SingleOrDefaultAsync(cancellationToken);
-            if (stored is { } now)
-            {
-                simulated.CatchUp(now);
-            }
-
-            _answered = answers;
-        }
-        finally
-        {
-            _reading.Release();
+            simulated.CatchUp(now);
         }
     }
 
