@@ -72,9 +72,12 @@ internal static class InvoicingBenchmarks
             var warmUp = await WarmUpAsync(client, url, TimeSpan.FromSeconds(smoke ? 1 : 10), clients: 8);
             Console.WriteLine($"P6 warm-up: {warmUp:N0} requests over {(smoke ? 1 : 10)} s, not counted");
             await PauseAsync("BENCH_PAUSE_BEFORE_P6", host.ProcessId, "P6");
+            var cpuBeforeP6 = CpuAccounting.Now();
             var (p99, serverP99, throughput, p6Cpu) = await PageAsync(client, url, requests, clients: 8, host.CpuSeconds);
+            var p6Spent = CpuAccounting.Now().Since(cpuBeforeP6);
             var lPage = await PlainPageAsync(database, requests);
             Console.WriteLine($"P6 = p99 {serverP99:N2} ms server-side ({p99:N2} ms round trip), {throughput:N0} requests/s; host CPU {p6Cpu * 1000 / requests:N2} ms a request at full load; L_page p99 = {lPage:N2} ms");
+            Console.WriteLine($"P6 CPU a request: host {p6Cpu * 1000 / requests:N2} ms, database server {p6Spent.Server * 1000 / requests:N2} ms, clients {p6Spent.Clients * 1000 / requests:N2} ms; the machine was {100 * p6Spent.MachineBusy / p6Spent.MachineTotal:N0} % busy");
 
             var rows = new[]
             {
@@ -98,7 +101,7 @@ internal static class InvoicingBenchmarks
             var file = Path.Combine(root, "benchmarks", "results", smoke ? $"smoke-{name}.json" : $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllTextAsync(file, JsonSerializer.Serialize(
-                new { measuredAt = DateTimeOffset.UtcNow, smoke, context = new { provider = database.Provider, instances, subscriptions, events, invoicesForP6, requests, generateSeconds, p5Seconds, p5Cpu, outboxDrainedSeconds = drained, p6RoundTripP99 = p99, p6Cpu }, rows },
+                new { measuredAt = DateTimeOffset.UtcNow, smoke, context = new { provider = database.Provider, instances, subscriptions, events, invoicesForP6, requests, generateSeconds, p5Seconds, p5Cpu, outboxDrainedSeconds = drained, p6RoundTripP99 = p99, p6Cpu, p6ServerCpu = p6Spent.Server, p6ClientCpu = p6Spent.Clients, p6MachineBusy = p6Spent.MachineBusy / p6Spent.MachineTotal }, rows },
                 new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"written to {Path.GetRelativePath(root, file)}");
             return 0;
