@@ -24,14 +24,14 @@ public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
     }
 }
 
-/// <summary>A test of the PostgreSQL adapter itself: skipped on the SQLite pass.</summary>
+/// <summary>A test of what only the PostgreSQL provider has (its adapter, several instances on one server): skipped on the SQLite pass.</summary>
 public sealed class PostgresOnlyFactAttribute : FactAttribute
 {
     public PostgresOnlyFactAttribute()
     {
         if (!TestDatabases.OnPostgres)
         {
-            Skip = "reads the PostgreSQL adapter's own storage; runs on the PostgreSQL pass";
+            Skip = "tests what only the PostgreSQL provider has (its storage, its locks, several host processes on one server); runs on the PostgreSQL pass";
         }
     }
 }
@@ -43,7 +43,7 @@ public sealed class PostgresOnlyTheoryAttribute : TheoryAttribute
     {
         if (!TestDatabases.OnPostgres)
         {
-            Skip = "reads the PostgreSQL adapter's own storage; runs on the PostgreSQL pass";
+            Skip = "tests what only the PostgreSQL provider has (its storage, its locks, several host processes on one server); runs on the PostgreSQL pass";
         }
     }
 }

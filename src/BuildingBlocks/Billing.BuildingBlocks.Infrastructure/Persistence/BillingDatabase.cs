@@ -32,7 +32,7 @@ public static class BillingDatabase
         }
 
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BillingDatabase));
-        await using var claim = await new WorkClaims(options).ClaimAsync("migrations", cancellationToken);
+        await using var claim = await services.GetRequiredService<WorkClaims>().ClaimAsync("migrations", cancellationToken);
         foreach (var database in services.GetServices<IModuleDatabase>())
         {
             await using var scope = services.CreateAsyncScope();
