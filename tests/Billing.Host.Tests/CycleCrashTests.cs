@@ -10,6 +10,7 @@ namespace Billing.Host.Tests;
 /// subscription cycle, and again in the middle of finalizing it. After restarts there is exactly one
 /// invoice per subscription and period, and the numbers run 1..2,000 with no gap and no repeat.
 /// </summary>
+[Collection(SeveralHostProcesses.Name)]
 public sealed class CycleCrashTests
 {
     private const int Subscriptions = 2_000;

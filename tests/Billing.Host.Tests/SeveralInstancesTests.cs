@@ -15,6 +15,7 @@ namespace Billing.Host.Tests;
 /// subscription, numbers 1..N, every acknowledged event counted once, every Stripe operation done
 /// once against the fake Stripe and every integration event's effect applied once.
 /// </summary>
+[Collection(SeveralHostProcesses.Name)]
 public sealed class SeveralInstancesTests(ITestOutputHelper output)
 {
     private const int Subscriptions = 2_000;
