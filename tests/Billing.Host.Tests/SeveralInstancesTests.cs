@@ -309,6 +309,13 @@ public sealed class SeveralInstancesTests(ITestOutputHelper output)
     /// </summary>
     private static async Task AssertIntegrationEventsOnceAsync(string databasePath)
     {
+        // Stripe's last webhooks may still queue messages after the deployment settled: wait for them.
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (await ScalarAsync(databasePath, $"SELECT {OutboxesUnpublished}") != 0 && DateTime.UtcNow < deadline)
+        {
+            await Changes.AfterAsync(Changes.Version, TimeSpan.FromMilliseconds(250));
+        }
+
         (await ScalarAsync(databasePath, $"SELECT {OutboxesUnpublished}")).ShouldBe(0);
         (await ScalarAsync(databasePath, $"SELECT COUNT(*) FROM {TestDatabases.Table("invoicing", "outbox")} WHERE type LIKE '%InvoiceFinalizedIntegrationEvent%'"))
             .ShouldBe(Subscriptions);
