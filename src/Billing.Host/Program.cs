@@ -88,6 +88,7 @@ app.UseApiKeys();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapApiKeyEndpoints();
+app.MapPingEndpoint();
 app.MapTestClockEndpoints();
 app.MapCustomersEndpoints();
 app.MapMeteringEndpoints();

@@ -48,6 +48,24 @@ public sealed class AccessTests(BillingApiFactory factory) : IClassFixture<Billi
         problem.Str("detail").ShouldContain("admin key");
     }
 
+    [Theory]
+    [InlineData(BillingApiFactory.TestClientKey, "test")]
+    [InlineData(BillingApiFactory.LiveAdminKey, "live")]
+    public async Task Ping_answers_a_valid_key_with_the_environment_it_acts_in(string key, string environment)
+    {
+        var response = await factory.ClientWith(key).GetAsync("/v1/ping");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe($$"""{"environment":"{{environment}}"}""");
+    }
+
+    [Fact]
+    public async Task Ping_refuses_a_missing_or_unknown_key_with_401()
+    {
+        await (await factory.ClientWith(null).GetAsync("/v1/ping")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+        await (await factory.ClientWith("not-a-key-that-exists-anywhere").GetAsync("/v1/ping")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
     [Fact]
     public async Task A_client_key_may_use_client_routes()
     {

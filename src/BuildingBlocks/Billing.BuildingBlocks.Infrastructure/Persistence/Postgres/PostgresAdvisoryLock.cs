@@ -19,7 +19,7 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
 
     internal static async Task<IAsyncDisposable?> TryTakeAsync(BillingDatabaseOptions database, string work, CancellationToken cancellationToken)
     {
-        var connection = await database.DataSource().OpenConnectionAsync(cancellationToken);
+        var connection = await database.ClaimDataSource().OpenConnectionAsync(cancellationToken);
         try
         {
             if (await ExecuteAsync<bool>(connection, "SELECT pg_try_advisory_lock(hashtextextended(@work, 0))", work, cancellationToken))
@@ -39,7 +39,7 @@ public sealed class PostgresAdvisoryLock : IAsyncDisposable
 
     internal static async Task<IAsyncDisposable> TakeAsync(BillingDatabaseOptions database, string work, CancellationToken cancellationToken)
     {
-        var connection = await database.DataSource().OpenConnectionAsync(cancellationToken);
+        var connection = await database.ClaimDataSource().OpenConnectionAsync(cancellationToken);
         try
         {
             // Waits as long as the holder works (a cycle can take minutes): no command timeout, only

@@ -17,10 +17,44 @@ public static class PostgresDatabase
     internal const string ProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     private static readonly ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new();
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> ClaimDataSources = new();
 
-    /// <summary>The pool a hot path takes raw connections from, shared with every EF context of the process.</summary>
+    /// <summary>
+    /// The pool a hot path takes raw connections from, shared with every EF context of the process.
+    /// Nothing taken from it leaves state on its session (a claim's session lock comes from
+    /// <see cref="ClaimDataSource"/>), so a connection going back to the pool is not reset with
+    /// DISCARD ALL, which would also drop its prepared statements; the statements a connection runs
+    /// often are prepared, so the server plans each shape once rather than once a request. A
+    /// connection string that sets either keyword keeps its own value.
+    /// </summary>
     public static NpgsqlDataSource DataSource(this BillingDatabaseOptions database) =>
-        DataSources.GetOrAdd(database.ConnectionString, connectionString => new NpgsqlDataSourceBuilder(connectionString).Build());
+        DataSources.GetOrAdd(database.ConnectionString, connectionString =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            var settings = builder.ConnectionStringBuilder;
+            if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
+            {
+                settings.NoResetOnClose = true;
+            }
+
+            if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+            {
+                settings.MaxAutoPrepare = 64;
+            }
+
+            return builder.Build();
+        });
+
+    /// <summary>
+    /// The pool of the connections that hold a claim's session lock (<see cref="PostgresAdvisoryLock"/>):
+    /// reset when they go back, so a lock whose release failed cannot outlive its claim on a reused connection.
+    /// </summary>
+    internal static NpgsqlDataSource ClaimDataSource(this BillingDatabaseOptions database) =>
+        ClaimDataSources.GetOrAdd(database.ConnectionString, connectionString =>
+            new NpgsqlDataSourceBuilder(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = false, MaxAutoPrepare = 0 }.ConnectionString).Build());
+
+    private static bool Mentions(string connectionString, params string[] keywords) =>
+        keywords.Any(keyword => connectionString.Contains(keyword, StringComparison.OrdinalIgnoreCase));
 
     internal static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, BillingDatabaseOptions database, string schema) =>
         options.UseNpgsql(database.DataSource(), npgsql => npgsql.MigrationsHistoryTable("__migrations", schema));
