@@ -288,6 +288,8 @@ internal static class InvoicingBenchmarks
             serverTimes.Add(ServerMilliseconds(response));
         }
 
+        Console.WriteLine($"P6 one client, server-side ms: p50 {Percentile(serverTimes, 0.5):N2}, p90 {Percentile(serverTimes, 0.9):N2}, p99 {Percentile(serverTimes, 0.99):N2}, max {serverTimes.Max():N2}; round trip p50 {Percentile(times, 0.5):N2}");
+
         return (Percentile(times, 0.99), Percentile(serverTimes, 0.99), throughput, cpu);
     }
 
@@ -317,6 +319,7 @@ internal static class InvoicingBenchmarks
             times.Add(one.Elapsed.TotalMilliseconds);
         }
 
+        Console.WriteLine($"L_page ms: p50 {Percentile(times, 0.5):N2}, p90 {Percentile(times, 0.9):N2}, p99 {Percentile(times, 0.99):N2}");
         return Percentile(times, 0.99);
     }
 
