@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Billing.BuildingBlocks.Application.Errors;
+using Billing.BuildingBlocks.Application.Messaging;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Infrastructure.Http;
 using FluentValidation;
@@ -9,8 +10,9 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Billing.Host.Http;
 
 /// <summary>
-/// Turns every exception into a problem: the client's mistakes into a 4xx naming what is wrong,
-/// anything else into a 500 that says nothing of the internals (API-1).
+/// Turns every exception into a problem: the client's mistakes into a 4xx naming what is wrong, a
+/// command that kept meeting concurrent transactions into a 429 to retry, anything else into a 500
+/// that says nothing of the internals (API-1).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -24,12 +26,28 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             BusinessRuleViolation rule => ProblemResponses.WriteAsync(problems, context, StatusCodes.Status409Conflict, rule.Code, rule.Message),
             RejectedRequestException rejected => ProblemResponses.WriteAsync(problems, context, StatusCodes.Status400BadRequest, rejected.Code, rejected.Message),
             UpstreamUnavailableException upstream => ProblemResponses.WriteAsync(problems, context, StatusCodes.Status503ServiceUnavailable, upstream.Code, upstream.Message),
+            TransactionConflictException => Contended(context),
             BadHttpRequestException badRequest => MalformedRequest(context, badRequest),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Task.CompletedTask,
             _ => Unexpected(context, exception),
         };
         await task;
         return true;
+    }
+
+    /// <summary>
+    /// docs-adr/0045: every attempt of the command met another transaction changing what it read, and
+    /// none of them kept anything. The client retries, as Stripe's clients do on its 429 lock_timeout.
+    /// </summary>
+    private Task Contended(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return ProblemResponses.WriteAsync(
+            problems,
+            context,
+            StatusCodes.Status429TooManyRequests,
+            "lock_timeout",
+            "Other requests were changing the same records at the same moment, so nothing of this request was saved; retry it.");
     }
 
     private Task MalformedRequest(HttpContext context, BadHttpRequestException exception)

@@ -33,6 +33,12 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
             logger.LogDebug("{Request} met a conflicting transaction after {ElapsedMs:0.0} ms; it runs again", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             throw;
         }
+        catch (TransactionConflictException)
+        {
+            // Every attempt met a conflicting transaction: contention, answered 429 for the caller to retry, not a fault.
+            logger.LogWarning("{Request} gave up after {ElapsedMs:0.0} ms: every attempt met a conflicting transaction", requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            throw;
+        }
         catch (Errors.RejectedRequestException exception)
         {
             // Refused for what it carries (a webhook that does not verify): the caller's mistake or an
