@@ -30,8 +30,20 @@ internal static class UniqueKeys
         }
 
         return key?.FindAnnotation(ConflictCode)?.Value is string code
-            ? new BusinessRuleViolation(code, key.FindAnnotation(ConflictMessage)?.Value as string ?? $"The {key.DeclaringEntityType.GetTableName()} row already exists.")
+            ? new BusinessRuleViolation(code, Naming(key, failure, key.FindAnnotation(ConflictMessage)?.Value as string ?? $"The {key.DeclaringEntityType.GetTableName()} row already exists."))
             : null;
+    }
+
+    /// <summary>The message, naming the values the refused row gave the key (the environment aside): "… (externalId 'acme')."</summary>
+    private static string Naming(IIndex key, DbUpdateException failure, string message)
+    {
+        var entry = failure.Entries.FirstOrDefault(candidate => candidate.Metadata == key.DeclaringEntityType);
+        var values = entry is null
+            ? []
+            : key.Properties.Where(property => property.Name != "Environment")
+                .Select(property => $"{char.ToLowerInvariant(property.Name[0])}{property.Name[1..]} '{entry.CurrentValues[property]}'")
+                .ToList();
+        return values.Count == 0 ? message : $"{message.TrimEnd('.')} ({string.Join(", ", values)}).";
     }
 
     private static HashSet<string> ColumnsOf(IIndex index) =>

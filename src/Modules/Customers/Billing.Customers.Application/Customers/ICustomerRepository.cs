@@ -19,8 +19,6 @@ internal interface ICustomerRepository
     /// <summary>Detached customers whose external ids are among those given.</summary>
     Task<IReadOnlyList<Customer>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken);
 
-    Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken);
-
     void Add(Customer customer);
 
     /// <summary>Removes the customer; its external id has no owner once the unit of work commits (docs-adr/0048).</summary>

@@ -22,9 +22,6 @@ internal sealed class CustomerRepository(CustomersDbContext context) : ICustomer
     public async Task<IReadOnlyList<Customer>> FindByExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken) =>
         await context.Customers.AsNoTracking().Where(customer => externalIds.Contains(customer.ExternalId)).ToListAsync(cancellationToken);
 
-    public Task<bool> ExternalIdExistsAsync(string externalId, CancellationToken cancellationToken) =>
-        context.Customers.AnyAsync(customer => customer.ExternalId == externalId, cancellationToken);
-
     public void Add(Customer customer) => context.Customers.Add(customer);
 
     public async Task RemoveAsync(Customer customer, CancellationToken cancellationToken)

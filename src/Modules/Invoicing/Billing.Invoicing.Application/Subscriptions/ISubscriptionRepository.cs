@@ -7,8 +7,6 @@ internal interface ISubscriptionRepository
 {
     void Add(Subscription subscription);
 
-    Task<bool> ExistsAsync(string customerId, string planId, CancellationToken cancellationToken);
-
     Task<Subscription?> ReadAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>A tracked subscription, to change inside a command.</summary>

@@ -8,9 +8,6 @@ internal sealed class SubscriptionRepository(InvoicingDbContext context) : ISubs
 {
     public void Add(Subscription subscription) => context.Subscriptions.Add(subscription);
 
-    public Task<bool> ExistsAsync(string customerId, string planId, CancellationToken cancellationToken) =>
-        context.Subscriptions.AnyAsync(subscription => subscription.CustomerId == customerId && subscription.PlanId == planId, cancellationToken);
-
     public Task<Subscription?> ReadAsync(string id, CancellationToken cancellationToken) =>
         context.Subscriptions.AsNoTracking().SingleOrDefaultAsync(subscription => subscription.Id == id, cancellationToken);
 

@@ -42,11 +42,9 @@ internal sealed class CreateSubscriptionHandler(
             throw new BusinessRuleViolation("currency_mismatch", $"The customer is billed in {customer.Currency}; plan '{plan.Code}' is priced in {plan.Currency.Code}.");
         }
 
-        if (await subscriptions.ExistsAsync(customer.Id, plan.Id, cancellationToken))
-        {
-            throw new BusinessRuleViolation("subscription_exists", $"Customer {customer.Id} is already subscribed to plan '{plan.Code}'.");
-        }
-
+        // No look-up for an existing subscription: the unique key on (customer, plan) answers it with the
+        // same 409 subscription_exists (docs-adr/0040). On PostgreSQL a read before the insert would take a
+        // predicate lock on an index page that concurrent creations write to, and make them conflict.
         var collection = WireName.Parse<CollectionMethod>(command.CollectionMethod!);
         var netTerms = command.NetTermsDays
             ?? (collection == CollectionMethod.SendInvoice ? (await settings.GetAsync(cancellationToken)).DefaultNetTermsDays : 0);
