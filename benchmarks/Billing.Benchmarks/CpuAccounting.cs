@@ -20,6 +20,10 @@ internal sealed record CpuAccounting(double Server, double Clients, double Machi
             machine.Sum() / TicksPerSecond);
     }
 
+    /// <summary>This span's CPU divided over <paramref name="requests"/>: the host's (read from its own process), the server's, the clients', and how busy the machine was.</summary>
+    public string PerRequest(double hostSeconds, int requests) =>
+        $"host {hostSeconds * 1000 / requests:N3} ms, database server {Server * 1000 / requests:N3} ms, clients {Clients * 1000 / requests:N3} ms; the machine was {100 * MachineBusy / MachineTotal:N0} % busy";
+
     public CpuAccounting Since(CpuAccounting before) =>
         new(Server - before.Server, Clients - before.Clients, MachineBusy - before.MachineBusy, MachineTotal - before.MachineTotal);
 

@@ -77,7 +77,7 @@ internal static class InvoicingBenchmarks
             var p6Spent = CpuAccounting.Now().Since(cpuBeforeP6);
             var lPage = await PlainPageAsync(database, requests);
             Console.WriteLine($"P6 = p99 {serverP99:N2} ms server-side ({p99:N2} ms round trip), {throughput:N0} requests/s; host CPU {p6Cpu * 1000 / requests:N2} ms a request at full load; L_page p99 = {lPage:N2} ms");
-            Console.WriteLine($"P6 CPU a request: host {p6Cpu * 1000 / requests:N2} ms, database server {p6Spent.Server * 1000 / requests:N2} ms, clients {p6Spent.Clients * 1000 / requests:N2} ms; the machine was {100 * p6Spent.MachineBusy / p6Spent.MachineTotal:N0} % busy");
+            Console.WriteLine($"P6 CPU a request: {p6Spent.PerRequest(p6Cpu, requests)}");
 
             var rows = new[]
             {
@@ -137,14 +137,33 @@ internal static class InvoicingBenchmarks
         })).StatusCode == HttpStatusCode.Created, "plan");
         await Parallel.ForEachAsync(Enumerable.Range(0, subscriptions), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (index, cancellationToken) =>
         {
-            var customer = await (await admin.PostAsJsonAsync("/v1/customers", new { externalId = $"c{index}", kind = "company", name = $"Customer {index}", currency = "USD", taxRate = 8.25m }, cancellationToken))
-                .Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-            var subscription = await admin.PostAsJsonAsync("/v1/subscriptions", new
+            var created = await PostAsClientsDoAsync(admin, "/v1/customers", new { externalId = $"c{index}", kind = "company", name = $"Customer {index}", currency = "USD", taxRate = 8.25m }, cancellationToken);
+            Check(created.StatusCode == HttpStatusCode.Created, $"customer {index}: {created.StatusCode}");
+            var customer = await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            var subscription = await PostAsClientsDoAsync(admin, "/v1/subscriptions", new
             {
                 customerId = customer.GetProperty("id").GetString(), planCode = "usage", collectionMethod = "send_invoice", startDate = "2026-05-01T00:00:00Z", anchorDay = 1,
             }, cancellationToken);
             Check(subscription.StatusCode == HttpStatusCode.Created, $"subscription {index}: {subscription.StatusCode}");
         });
+    }
+
+    /// <summary>
+    /// A POST retried after a 429 lock_timeout, as a client does (docs-adr/0045): on PostgreSQL eight
+    /// concurrent creations now and then keep meeting each other's transactions until the server gives up.
+    /// </summary>
+    private static async Task<HttpResponseMessage> PostAsClientsDoAsync(HttpClient client, string url, object body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var response = await client.PostAsJsonAsync(url, body, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests || attempt == 5)
+            {
+                return response;
+            }
+
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
+        }
     }
 
     /// <summary>Events spread over May (the clock stands at 31 May 23:00, inside the late-usage window).</summary>
@@ -213,6 +232,14 @@ internal static class InvoicingBenchmarks
                 SELECT 'inv_copy_' || n.i, {columns} strftime('%Y-%m-%dT%H:%M:%f0000Z', '2026-01-01', '+' || n.i || ' minutes'), {rest}
                 FROM n JOIN invoicing_invoices source ON source.rowid = 1 + (n.i % (SELECT COUNT(*) FROM invoicing_invoices WHERE id NOT LIKE 'inv_copy_%'))
                 """);
+
+        // On PostgreSQL autovacuum would settle a table that grew tenfold in one statement a minute or
+        // so later (statistics, visibility map, hint bits), in the middle of P6 and L_page; the copy is
+        // the harness's, never the product's, so the harness settles it before measuring.
+        if (database.OnPostgres)
+        {
+            await database.ExecuteAsync("VACUUM (ANALYZE) invoicing.invoices");
+        }
     }
 
     /// <summary>Seconds until no module's outbox holds an unprocessed message.</summary>

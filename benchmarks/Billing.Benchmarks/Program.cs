@@ -91,12 +91,18 @@ try
     }
 
     // L_http: the cost of HTTP and authentication alone, from the same client with P2's concurrency.
+    var (hostBefore, machineBefore) = (host.CpuSeconds(), CpuAccounting.Now());
     var lHttp = size.SingleEvents / await PingAsync(host.Client, size.SingleEvents, 32);
+    var lHttpCpu = CpuAccounting.Now().Since(machineBefore).PerRequest(host.CpuSeconds() - hostBefore, size.SingleEvents);
 
     // P2: one event a request, 32 concurrent clients, fresh ids.
+    (hostBefore, machineBefore) = (host.CpuSeconds(), CpuAccounting.Now());
     var p2Seconds = await SendSinglesAsync(host.Client, size.SingleEvents, 32, first);
+    var p2Cpu = CpuAccounting.Now().Since(machineBefore).PerRequest(host.CpuSeconds() - hostBefore, size.SingleEvents);
     var p2 = size.SingleEvents / p2Seconds;
     Console.WriteLine($"P2 = {p2:N0} events/s ({p2Seconds:N1} s); L_http = {lHttp:N0} requests/s (GET /v1/ping); L_fsync = {lFsync:N0} rows/s");
+    Console.WriteLine($"P2 CPU an event: {p2Cpu}");
+    Console.WriteLine($"L_http CPU a request: {lHttpCpu}");
 
     // P4: the usage summary over every event of P1 and P2, against the plain aggregate on the same index.
     var (from, to) = (first.AddSeconds(-1), now.AddMinutes(1));
