@@ -49,10 +49,10 @@ public sealed class CustomerCommandTests(CustomersModuleFixture module) : IClass
     }
 
     [Fact]
-    public async Task A_customer_that_races_past_the_check_meets_the_unique_key_and_gets_the_same_409_code()
+    public async Task A_customer_added_by_any_path_meets_the_unique_key_and_gets_the_same_409_code()
     {
-        // Two instances can both pass the handler's check before either commits (ADR 0040): the
-        // database's unique key then decides, and its refusal is the documented conflict, not a 500.
+        // The handler does not look first (ADR 0040): two instances, or any path that adds a customer,
+        // meet the database's unique key, and its refusal is the documented conflict, not a 500.
         await module.SendAsync(Create("raced"));
         var before = await module.CountRowsAsync();
 
@@ -65,6 +65,7 @@ public sealed class CustomerCommandTests(CustomersModuleFixture module) : IClass
 
         violation.Code.ShouldBe("customer_exists");
         violation.Message.ShouldContain("external id");
+        violation.Message.ShouldContain("externalId 'raced'");
         (await module.CountRowsAsync()).ShouldBe(before);
         await module.InUnitOfWorkAsync(services =>
         {

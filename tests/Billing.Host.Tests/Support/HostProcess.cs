@@ -150,9 +150,14 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// Three minutes: a host starting while the suite's other host processes and test assemblies hold
+    /// both cores took more than one in a clean-clone CI run. A host that never answers still fails,
+    /// and says what it printed last.
+    /// </summary>
     private async Task WaitUntilHealthyAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (true)
         {
             if (_process.HasExited)
@@ -166,10 +171,16 @@ public sealed class HostProcess : IAsyncDisposable
                 {
                     return;
                 }
+
+                await Task.Delay(100, timeout.Token);
             }
             catch (HttpRequestException)
             {
                 // Not listening yet: try again once the connection attempt has failed.
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The host did not answer /health within 3 minutes; its last output:{Environment.NewLine}{string.Join(Environment.NewLine, Output.TakeLast(20))}");
             }
         }
     }
