@@ -57,6 +57,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Billing__ApiKeys__0__Environment"] = "test";
         start.Environment["Billing__ApiKeys__0__Role"] = "admin";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -74,9 +75,9 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the host has written <paramref name="count"/> lines containing <paramref name="text"/> (a condition, not a time).</summary>
-    public async Task WaitForOutputAsync(string text, int count, Task giveUpWhen)
+    public async Task WaitForOutputAsync(string text, int count, Task giveUpWhen, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(within ?? TimeSpan.FromMinutes(2));
         var (seen, found) = (0, 0);
         while (true)
         {
@@ -151,39 +152,36 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Three minutes: a host starting while the suite's other host processes and test assemblies hold
-    /// both cores took more than one in a clean-clone CI run. A host that never answers still fails,
-    /// and says what it printed last.
+    /// Waits on a condition, not a time: Kestrel's "Now listening on" line (the host migrates, prepares
+    /// its key ring and clock before it listens), then one /health. The wait used to ask /health in a
+    /// loop, which spun a core on refused connections while the host started beside it. Three
+    /// minutes: a host starting while other host processes and test assemblies hold both cores took
+    /// more than one in a clean-clone CI run. A host that never answers fails with its last output.
     /// </summary>
     private async Task WaitUntilHealthyAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        while (true)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before answering.");
-            }
+            await WaitForOutputAsync("Now listening on", 1, giveUpWhen: _process.WaitForExitAsync(), within: TimeSpan.FromMinutes(3));
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The host did not listen within 3 minutes; its last output:{Environment.NewLine}{LastOutput()}");
+        }
 
-            try
-            {
-                if ((await Client.GetAsync("/health", timeout.Token)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"The host exited with code {_process.ExitCode} before answering; its last output:{Environment.NewLine}{LastOutput()}");
+        }
 
-                await Task.Delay(100, timeout.Token);
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: try again once the connection attempt has failed.
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"The host did not answer /health within 3 minutes; its last output:{Environment.NewLine}{string.Join(Environment.NewLine, Output.TakeLast(20))}");
-            }
+        var health = await Client.GetAsync("/health");
+        if (health.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The host listens but /health answered {health.StatusCode}; its last output:{Environment.NewLine}{LastOutput()}");
         }
     }
+
+    private string LastOutput() => string.Join(Environment.NewLine, Output.TakeLast(20));
 
     private static int FreePort()
     {
