@@ -51,6 +51,28 @@ internal sealed class BenchDatabase
         return new BenchDatabase("postgres", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString, null);
     }
 
+    /// <summary>
+    /// After the run: a PostgreSQL database is dropped, so a server kept between runs does not fill
+    /// up with them (each run's holds over half a gigabyte). A SQLite file goes with its folder.
+    /// </summary>
+    public async Task DropAsync()
+    {
+        if (!OnPostgres)
+        {
+            return;
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        var name = builder.Database;
+        builder.Database = "postgres";
+        builder.Pooling = false;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A module's table as this provider names it.</summary>
     public string Table(string module, string table) => OnPostgres ? $"{module}.{table}" : $"{module}_{table}";
 

@@ -124,6 +124,7 @@ internal static class InvoicingBenchmarks
             }
 
             Directory.Delete(work, recursive: true);
+            await database.DropAsync();
         }
     }
 

@@ -131,6 +131,7 @@ finally
 {
     SqliteConnection.ClearAllPools();
     Directory.Delete(work, recursive: true);
+    await database.DropAsync();
 }
 
 static async Task<string> SetUpAsync(HttpClient admin)

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Billing.BuildingBlocks.Domain.Monetary;
 
 /// <summary>
@@ -6,6 +8,12 @@ namespace Billing.BuildingBlocks.Domain.Monetary;
 /// </summary>
 public sealed record Currency
 {
+    // One instance per code, made once: a currency is read with every stored amount, and a list of
+    // invoices would otherwise make one for each row it reads. Declared first, so it exists before
+    // the properties below are initialized from it.
+    private static readonly FrozenDictionary<string, Currency> Known =
+        Iso4217.MinorUnits.ToFrozenDictionary(pair => pair.Key, pair => new Currency(pair.Key, pair.Value), StringComparer.Ordinal);
+
     private Currency(string code, int minorUnits)
     {
         Code = code;
@@ -26,8 +34,8 @@ public sealed record Currency
     public static bool IsKnown(string? code) => code is not null && Iso4217.MinorUnits.ContainsKey(code);
 
     public static Currency FromCode(string code) =>
-        Iso4217.MinorUnits.TryGetValue(code, out var minorUnits)
-            ? new Currency(code, minorUnits)
+        Known.TryGetValue(code, out var currency)
+            ? currency
             : throw new BusinessRuleViolation("unknown_currency", $"'{code}' is not an ISO 4217 currency code.");
 
     /// <summary>

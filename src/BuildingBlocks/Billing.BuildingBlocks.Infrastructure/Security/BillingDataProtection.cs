@@ -25,10 +25,11 @@ public static class BillingDataProtection
 
     public static IServiceCollection AddBillingDataProtection(this IServiceCollection services)
     {
-        services.AddDbContext<PlatformDbContext>(
+        // Pooled: with the simulated clock every request reads the clock's row through this context
+        // (docs-adr/0047), and a fresh context costs more to set up than that read costs to run.
+        services.AddDbContextPool<PlatformDbContext>(
             (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>(), PlatformDbContext.Schema),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+            poolSize: 64);
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<PlatformDbContext>(PlatformDbContext.Schema));
         services.AddDataProtection().SetApplicationName("Billing").PersistKeysToDbContext<PlatformDbContext>();
         services.AddOptions<KeyManagementOptions>()

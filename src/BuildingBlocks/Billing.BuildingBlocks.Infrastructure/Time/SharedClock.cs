@@ -12,6 +12,11 @@ namespace Billing.BuildingBlocks.Infrastructure.Time;
 /// </summary>
 public sealed class SharedClock(BillingClock clock, IServiceScopeFactory scopes)
 {
+    // Compiled once: the read runs before every request of a test deployment.
+    private static readonly Func<PlatformDbContext, CancellationToken, Task<DateTimeOffset?>> StoredNow =
+        EF.CompileAsyncQuery((PlatformDbContext context, CancellationToken _) =>
+            context.Clock.AsNoTracking().Select(row => (DateTimeOffset?)row.Now).SingleOrDefault());
+
     public bool IsSimulated => clock.Simulated is not null;
 
     /// <summary>At start: the deployment's clock is created from this instance's start when there is none, then read.</summary>
@@ -49,8 +54,7 @@ public sealed class SharedClock(BillingClock clock, IServiceScopeFactory scopes)
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var stored = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().Clock.AsNoTracking()
-            .Select(row => (DateTimeOffset?)row.Now).SingleOrDefaultAsync(cancellationToken);
+        var stored = await StoredNow(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), cancellationToken);
         if (stored is { } now)
         {
             simulated.CatchUp(now);
