@@ -144,7 +144,7 @@ public sealed class AddedRowsTests : IDisposable
     {
         using var database = new TemporaryDatabase("bulk-writes-off") { BulkWrites = false };
         var inserts = new StatementCounter("INSERT");
-        await using var context = database.Context((options, caller) => new SampleContext(options, caller), "sample", inserts);
+        await using var context = database.Context(options => new SampleContext(options), "sample", inserts);
         await context.Database.EnsureCreatedAsync();
         await using (var transaction = await context.Database.BeginTransactionAsync())
         {
@@ -290,7 +290,7 @@ public sealed class AddedRowsTests : IDisposable
     }
 
     private SampleContext Context() =>
-        _database.Context((options, caller) => new SampleContext(options, caller), "sample", _efInserts, _efUpdates);
+        _database.Context(options => new SampleContext(options), "sample", _efInserts, _efUpdates);
 
     public enum SampleKind
     {
@@ -362,7 +362,7 @@ public sealed class AddedRowsTests : IDisposable
 
     public sealed record AddedRowsTestEvent(Guid Id, DateTimeOffset OccurredAt, string Note) : Application.Events.IntegrationEvent(Id, OccurredAt);
 
-    private sealed class SampleContext(DbContextOptions options, ICallerContext caller) : ModuleDbContext(options, caller)
+    private sealed class SampleContext(DbContextOptions options) : ModuleDbContext(options)
     {
         public override string Schema => "sample";
 

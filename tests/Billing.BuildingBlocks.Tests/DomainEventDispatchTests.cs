@@ -47,7 +47,7 @@ public sealed class DomainEventDispatchTests : IDisposable
     [Fact]
     public async Task An_aggregate_added_to_a_model_of_ownerships_only_has_its_events_dispatched()
     {
-        await using var context = _database.Context((options, caller) => new OwnedContext(options, caller), "dispatch");
+        await using var context = _database.Context(options => new OwnedContext(options), "dispatch");
         await context.Database.EnsureCreatedAsync();
 
         await UnitOfWork(context).ExecuteAsync(
@@ -72,7 +72,7 @@ public sealed class DomainEventDispatchTests : IDisposable
         return new UnitOfWork<TContext>(context, services.GetRequiredService<IMediator>(), new ActiveUnitsOfWork(), new OutboxSignal());
     }
 
-    private TeamContext Context() => _database.Context((options, caller) => new TeamContext(options, caller), "dispatch");
+    private TeamContext Context() => _database.Context(options => new TeamContext(options), "dispatch");
 
     public sealed record MemberNamed(string Name, DateTimeOffset OccurredAt) : IDomainEvent;
 
@@ -106,7 +106,7 @@ public sealed class DomainEventDispatchTests : IDisposable
         }
     }
 
-    private sealed class TeamContext(DbContextOptions options, ICallerContext caller) : ModuleDbContext(options, caller)
+    private sealed class TeamContext(DbContextOptions options) : ModuleDbContext(options)
     {
         public override string Schema => "dispatch";
 
@@ -121,7 +121,7 @@ public sealed class DomainEventDispatchTests : IDisposable
         }
     }
 
-    private sealed class OwnedContext(DbContextOptions options, ICallerContext caller) : ModuleDbContext(options, caller)
+    private sealed class OwnedContext(DbContextOptions options) : ModuleDbContext(options)
     {
         public override string Schema => "dispatch";
 

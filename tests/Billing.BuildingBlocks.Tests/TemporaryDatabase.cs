@@ -25,7 +25,7 @@ internal sealed class TemporaryDatabase : IDisposable
     public bool BulkWrites { get; init; } = true;
 
     /// <summary>A module context over this file, for a caller of the test environment.</summary>
-    public TContext Context<TContext>(Func<DbContextOptions, ICallerContext, TContext> create, string schema, params IInterceptor[] interceptors)
+    public TContext Context<TContext>(Func<DbContextOptions, TContext> create, string schema, params IInterceptor[] interceptors)
         where TContext : ModuleDbContext
     {
         var caller = new CallerContext();
@@ -36,7 +36,9 @@ internal sealed class TemporaryDatabase : IDisposable
             options.AddInterceptors(interceptors);
         }
 
-        return create(options.Options, caller);
+        var context = create(options.Options);
+        context.Caller = caller;
+        return context;
     }
 
     public void Dispose()

@@ -68,10 +68,10 @@ public class CustomersModuleFixture : IAsyncLifetime
     }
 
     /// <summary>Reads the module's tables directly, across environments, to see exactly what was written.</summary>
-    internal async Task<T> ReadAsync<T>(Func<CustomersDbContext, Task<T>> read)
+    internal async Task<T> ReadAsync<T>(Func<CustomersDbContext, Task<T>> read, BillingEnvironment environment = BillingEnvironment.Test)
     {
         await using var scope = Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(BillingEnvironment.Test, "key_fixture");
+        scope.ServiceProvider.GetRequiredService<CallerContext>().Set(environment, "key_fixture");
         return await read(scope.ServiceProvider.GetRequiredService<CustomersDbContext>());
     }
 

@@ -27,14 +27,19 @@ public static class BillingModules
     public static IServiceCollection AddBillingModule<TContext>(this IServiceCollection services, string module)
         where TContext : ModuleDbContext
     {
-        // The options depend on nothing scoped, so they are built once rather than for every scope
-        // (every request, every batch), which also spares EF Core its per-options cache lookup.
-        services.AddDbContext<TContext>(
+        // Pooled: a new context's set-up (EF Core finding its internal services) costs more than many
+        // requests' queries. A scope rents one, gives it the scope's caller (whose environment scopes
+        // every query, ENV-1), and returns it, its tracked entities cleared, when the scope ends.
+        services.AddPooledDbContextFactory<TContext>(
             (provider, options) => options.UseBillingDatabase(
                 provider.GetRequiredService<BillingDatabaseOptions>(),
-                module.ToLowerInvariant()),
-            contextLifetime: ServiceLifetime.Scoped,
-            optionsLifetime: ServiceLifetime.Singleton);
+                module.ToLowerInvariant()));
+        services.AddScoped(provider =>
+        {
+            var context = provider.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            context.Caller = provider.GetRequiredService<ICallerContext>();
+            return context;
+        });
 
         services.AddKeyedScoped<IUnitOfWork, UnitOfWork<TContext>>(module);
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(module));

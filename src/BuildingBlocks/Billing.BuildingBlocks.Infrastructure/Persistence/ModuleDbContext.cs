@@ -16,8 +16,22 @@ namespace Billing.BuildingBlocks.Infrastructure.Persistence;
 /// log live beside its data (so they commit in the same transaction), and every entity is scoped
 /// to the caller's environment (ENV-1).
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options, ICallerContext caller) : DbContext(options)
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
 {
+    private ICallerContext? _caller;
+
+    /// <summary>
+    /// The caller whose environment scopes this context. Contexts are pooled (their set-up costs more
+    /// than most requests' queries), so the caller is not a constructor argument: the scope that
+    /// rents a context sets it (<see cref="Modules.BillingModules"/>), and a context used without
+    /// one refuses rather than guess an environment.
+    /// </summary>
+    internal ICallerContext Caller
+    {
+        get => _caller ?? throw new InvalidOperationException($"{GetType().Name} was used without a caller: resolve it from a scope.");
+        set => _caller = value;
+    }
+
     /// <summary>
     /// The module's name in the database: on SQLite every table is prefixed with it
     /// (<c>customers_outbox</c>), on PostgreSQL it is the tables' schema (<c>customers.outbox</c>).
@@ -29,7 +43,7 @@ public abstract class ModuleDbContext(DbContextOptions options, ICallerContext c
     internal DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Read by the query filters at query time, so each query sees its caller's environment.</summary>
-    internal string CurrentEnvironment => caller.Environment.ToWireName();
+    internal string CurrentEnvironment => Caller.Environment.ToWireName();
 
     internal bool HasPendingOutboxMessages =>
         ChangeTracker.Entries<OutboxMessage>().Any(entry => entry.State == EntityState.Added);

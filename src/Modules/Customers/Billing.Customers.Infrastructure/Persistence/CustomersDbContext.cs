@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Customers.Domain.Customers;
 using Billing.Customers.Infrastructure.Persistence.Configurations;
@@ -6,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Customers.Infrastructure.Persistence;
 
-internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options, ICallerContext caller)
-    : ModuleDbContext(options, caller)
+internal sealed class CustomersDbContext(DbContextOptions<CustomersDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "customers";
 

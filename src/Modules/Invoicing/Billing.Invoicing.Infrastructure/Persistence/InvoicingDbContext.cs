@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Notifications;
@@ -11,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Billing.Invoicing.Infrastructure.Persistence;
 
 /// <summary>The Invoicing module's tables: plans and their versions, subscriptions, the outbox and audit log.</summary>
-internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> options, ICallerContext caller)
-    : ModuleDbContext(options, caller)
+internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "invoicing";
 

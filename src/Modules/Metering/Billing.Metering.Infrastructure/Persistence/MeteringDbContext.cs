@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Metering.Domain.Meters;
 using Billing.Metering.Infrastructure.Persistence.Configurations;
@@ -6,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Metering.Infrastructure.Persistence;
 
-internal sealed class MeteringDbContext(DbContextOptions<MeteringDbContext> options, ICallerContext caller)
-    : ModuleDbContext(options, caller)
+internal sealed class MeteringDbContext(DbContextOptions<MeteringDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "metering";
     public const string UsageEventsTable = "metering_usage_events";

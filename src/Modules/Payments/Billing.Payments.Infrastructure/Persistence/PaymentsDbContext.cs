@@ -1,4 +1,3 @@
-using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Infrastructure.Persistence;
 using Billing.Payments.Domain.Collections;
 using Billing.Payments.Domain.Connections;
@@ -10,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Billing.Payments.Infrastructure.Persistence;
 
 /// <summary>The Payments module's tables: Stripe connections, invoices sent, queued provider operations, webhook receipts, outbox and audit log.</summary>
-internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options, ICallerContext caller)
-    : ModuleDbContext(options, caller)
+internal sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "payments";
 
