@@ -82,6 +82,13 @@ public class CustomersModuleFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<CustomersDbContext>().Customers.CountAsync();
     }
 
+    /// <summary>A query on a context taken straight from the module's pool, outside any scope: must throw, never use an earlier scope's caller.</summary>
+    public async Task<int> ReadFromThePoolAsync()
+    {
+        await using var context = await Services.GetRequiredService<IDbContextFactory<CustomersDbContext>>().CreateDbContextAsync();
+        return await context.Customers.CountAsync();
+    }
+
     public Task<(int Customers, int AuditEntries, int OutboxMessages)> CountRowsAsync() =>
         ReadAsync(async context => (
             await context.Customers.IgnoreQueryFilters().CountAsync(),

@@ -38,6 +38,16 @@ public sealed class PooledContextTests(CustomersModuleFixture module) : IClassFi
         instances.Distinct().Count().ShouldBeLessThan(instances.Count, "the pool handed an instance out again");
     }
 
+    [Fact]
+    public async Task A_context_returned_to_the_pool_forgets_its_caller()
+    {
+        await module.ReadAsync(context => context.Customers.CountAsync(), BillingEnvironment.Live);
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => module.ReadFromThePoolAsync());
+
+        refused.Message.ShouldContain("without a caller");
+    }
+
     private static CreateCustomerCommand Create(string externalId) =>
         new(externalId, "company", "Pooled", "billing@pooled.test", "USD", 0m, null, null);
 }

@@ -32,6 +32,20 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         set => _caller = value;
     }
 
+    // A pooled context is returned by disposing it: it forgets its caller there, so whoever takes it
+    // from the pool next without setting one is refused instead of acting in the last caller's environment.
+    public override void Dispose()
+    {
+        _caller = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _caller = null;
+        return base.DisposeAsync();
+    }
+
     /// <summary>
     /// The module's name in the database: on SQLite every table is prefixed with it
     /// (<c>customers_outbox</c>), on PostgreSQL it is the tables' schema (<c>customers.outbox</c>).

@@ -28,8 +28,7 @@ public static class BillingDataProtection
         // Pooled: with the simulated clock every request reads the clock's row through this context
         // (docs-adr/0047), and a fresh context costs more to set up than that read costs to run.
         services.AddDbContextPool<PlatformDbContext>(
-            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>(), PlatformDbContext.Schema),
-            poolSize: 64);
+            (provider, options) => options.UseBillingDatabase(provider.GetRequiredService<BillingDatabaseOptions>(), PlatformDbContext.Schema));
         services.AddSingleton<IModuleDatabase>(new ModuleDatabase<PlatformDbContext>(PlatformDbContext.Schema));
         services.AddDataProtection().SetApplicationName("Billing").PersistKeysToDbContext<PlatformDbContext>();
         services.AddOptions<KeyManagementOptions>()
