@@ -5,11 +5,11 @@ using Microsoft.Playwright;
 
 namespace Billing.Host.Tests;
 
-/// <summary>API-3 in a real browser (headless Chromium): sign in, filter, open, void, regenerate, and a refused action shown plainly.</summary>
+/// <summary>API-3 in a real browser (headless Chromium): sign in, filter, open, void, regenerate, cancel a subscription, and a refused action shown plainly.</summary>
 public sealed class AdminPageTests
 {
     [Fact]
-    public async Task An_admin_signs_in_filters_the_list_opens_an_invoice_voids_it_regenerates_another_and_sees_a_refusal()
+    public async Task An_admin_signs_in_filters_the_list_opens_an_invoice_voids_it_regenerates_another_cancels_a_subscription_and_sees_a_refusal()
     {
         await using var host = await BrowserHost.StartAsync();
         var acme = await InvoicingScenario.CreateAsync(host.Factory, recurringFee: 49m, taxRate: 8.25m);
@@ -88,6 +88,17 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upcoming invoice" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("section").First).ToContainTextAsync("Total so far: USD 53.26");
         await host.ScreenshotAsync("admin-customer.png");
+
+        // PLN-5: cancel now with a reason. June is cut at 02:00: 49 × 7,200 s / 2,592,000 s = 0.136… → 0.14,
+        // 2 calls × 0.10 = 0.20, tax 8.25 % of 0.34 = 0.028… → 0.03; total 0.37.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel now" }).ClickAsync();
+        await page.GetByLabel("Reason").FillAsync("closing the account");
+        await page.Locator("#confirm-ok").ClickAsync();
+        await Assertions.Expect(page.Locator("section").First).ToContainTextAsync("Status: canceled; ends 2026-06-01 02:00:00 UTC (closing the account)");
+        await Assertions.Expect(page.Locator("section").First).ToContainTextAsync("Total so far: USD 0.37");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel now" })).ToHaveCountAsync(0);
+        await host.ScreenshotAsync("admin-customer-canceled.png");
+        (await (await acme.Admin.GetAsync($"/v1/subscriptions/{acme.SubscriptionId}")).ShouldBeJsonAsync(HttpStatusCode.OK)).Str("status").ShouldBe("canceled");
 
         // The environment is part of the session: signing out forgets the key.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

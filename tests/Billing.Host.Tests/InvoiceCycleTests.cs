@@ -183,11 +183,11 @@ public sealed class InvoiceCycleTests
         invoice.GetProperty("lines").EnumerateArray().Single(line => line.Str("kind") == "usage");
 }
 
-/// <summary>CUS-3: archiving a customer stops future cycles; the period it was archived in is still invoiced.</summary>
+/// <summary>CUS-3, PLN-5: archiving a customer cancels its subscriptions now; the period it was archived in is invoiced up to then.</summary>
 public sealed class ArchivedCustomerCycleTests
 {
     [Fact]
-    public async Task The_period_of_the_archive_is_invoiced_and_no_later_one()
+    public async Task The_period_of_the_archive_is_invoiced_prorated_up_to_it_and_no_later_one()
     {
         await using var factory = new BillingApiFactory();
         var scenario = await InvoicingScenario.CreateAsync(factory, recurringFee: 30m);
@@ -199,10 +199,15 @@ public sealed class ArchivedCustomerCycleTests
         await factory.Events.WaitForAsync<CustomerArchivedIntegrationEvent>(archived => archived.CustomerId == scenario.CustomerId);
         var subscription = await (await scenario.Admin.GetAsync($"/v1/subscriptions/{scenario.SubscriptionId}")).ShouldBeJsonAsync(HttpStatusCode.OK);
         subscription.GetProperty("endsAt").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 20, 0, 0, 0, TimeSpan.Zero));
+        subscription.Str("status").ShouldBe("canceled");
+        subscription.Str("cancellationReason").ShouldBe("customer archived");
         await scenario.SetClockAsync("2026-08-01T02:00:00Z");
         var invoices = await scenario.InvoicesAsync();
         invoices.Count.ShouldBe(1);
-        invoices[0].GetProperty("periodStart").GetDateTimeOffset().Month.ShouldBe(5);
+        var may = await scenario.InvoiceAsync(invoices[0].Str("id"));
+        may.GetProperty("periodStart").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        may.GetProperty("periodEnd").GetDateTimeOffset().ShouldBe(new DateTimeOffset(2026, 5, 20, 0, 0, 0, TimeSpan.Zero));
+        may.GetProperty("total").GetDecimal().ShouldBe(18.39m, "30 × 19 of May's 31 days = 18.387…");
     }
 }
 

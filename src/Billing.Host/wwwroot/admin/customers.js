@@ -1,5 +1,5 @@
-import { get } from './api.js';
-import { h, money, day, table } from './ui.js';
+import { get, post } from './api.js';
+import { h, money, day, table, confirmAction } from './ui.js';
 
 /** Customers at a glance: searchable, paged list. */
 export async function customerList(view, params) {
@@ -34,7 +34,8 @@ export async function customerList(view, params) {
 export async function customerDetail(view, id) {
   const [customer, page] = await Promise.all([get(`/v1/customers/${id}`), get(`/v1/subscriptions?customer=${id}`)]);
   const subscriptions = page.data;
-  const sections = await Promise.all(subscriptions.map((subscription) => subscriptionSection(customer, subscription)));
+  const refresh = () => customerDetail(view, id);
+  const sections = await Promise.all(subscriptions.map((subscription) => subscriptionSection(customer, subscription, refresh)));
   view.replaceChildren(
     h('p', {}, h('a', { href: '#/customers' }, '← All customers')),
     h('h1', {}, customer.name),
@@ -51,7 +52,7 @@ export async function customerDetail(view, id) {
     ...(sections.length ? sections : [h('p', {}, 'No subscriptions.')]));
 }
 
-async function subscriptionSection(customer, subscription) {
+async function subscriptionSection(customer, subscription, refresh) {
   const from = subscription.nextPeriodStart;
   const to = subscription.nextPeriodEnd;
   const [usage, upcoming] = await Promise.all([
@@ -63,7 +64,9 @@ async function subscriptionSection(customer, subscription) {
   return h('section', { class: 'grid', 'aria-label': `Subscription ${subscription.planCode}` },
     h('div', { class: 'card' },
       h('h3', {}, `${subscription.planCode} (${subscription.collectionMethod.replaceAll('_', ' ')})`),
-      h('p', {}, `Current period ${day(from)} to ${day(to)}`, subscription.endsAt ? `; ends ${day(subscription.endsAt)}` : ''),
+      h('p', {}, `Current period ${instant(from)} to ${instant(to)}`),
+      h('p', {}, `Status: ${subscription.status}`, subscription.endsAt ? `; ends ${instant(subscription.endsAt)} (${subscription.cancellationReason})` : ''),
+      cancelActions(subscription, refresh),
       h('h4', {}, 'Usage this period'),
       used.length ? chart(used) : h('p', {}, 'No usage yet.')),
     h('div', { class: 'card' },
@@ -72,6 +75,25 @@ async function subscriptionSection(customer, subscription) {
         h('td', {}, line.description), h('td', { class: 'num' }, money(line.amount, upcoming.currency)))), 'Upcoming invoice') : h('p', {}, 'No preview.'),
       upcoming ? h('p', {}, h('strong', {}, `Total so far: ${money(upcoming.total, upcoming.currency)}`)) : null));
 }
+
+/** PLN-5: cancel at the period end or now, with a reason; the end can only move earlier. */
+function cancelActions(subscription, refresh) {
+  if (subscription.status === 'canceled') return null;
+  const act = (label, at, text) => h('button', {
+    type: 'button',
+    class: 'danger',
+    onclick: () => confirmAction({
+      title: `${label}: ${subscription.planCode}`, text, needsReason: true, button: label,
+      run: async ({ reason }) => { await post(`/v1/subscriptions/${subscription.id}/cancel`, { at, reason }); await refresh(); },
+    }),
+  }, label);
+  return h('div', { class: 'actions', role: 'group', 'aria-label': `Cancel ${subscription.planCode}` },
+    subscription.endsAt ? null : act('Cancel at period end', 'period_end', 'The current period is invoiced in full; no later one is.'),
+    act('Cancel now', 'now', 'The period ends now: a final invoice bills usage up to this second and the recurring fee prorated by the second.'));
+}
+
+/** An end may fall inside a day (a cancellation now): show the time then. */
+const instant = (value) => (value.slice(11, 19) === '00:00:00' ? day(value) : `${value.slice(0, 10)} ${value.slice(11, 19)} UTC`);
 
 /** A small horizontal bar chart in SVG, with the numbers as text so it reads without the picture. */
 function chart(meters) {

@@ -1,9 +1,11 @@
 namespace Billing.Invoicing.Contracts;
 
 /// <summary>
-/// A subscription. <c>collectionMethod</c>: charge_automatically or send_invoice.
-/// <c>nextPeriodStart</c>/<c>nextPeriodEnd</c>: the next period to be invoiced (INV-2); <c>endsAt</c>:
-/// set when the customer was archived — no period starting after it is billed (CUS-3).
+/// A subscription. <c>status</c>: active, or canceled once it has ended. <c>collectionMethod</c>:
+/// charge_automatically or send_invoice. <c>nextPeriodStart</c>/<c>nextPeriodEnd</c>: the next
+/// period to be invoiced (INV-2). <c>endsAt</c>: set by a cancellation or the customer's archive —
+/// nothing from then on is billed, and a period it falls inside ends there (PLN-5, CUS-3);
+/// <c>canceledAt</c> and <c>cancellationReason</c>: when and why it was asked for.
 /// </summary>
 public sealed record SubscriptionDto(
     string Id,
@@ -16,4 +18,7 @@ public sealed record SubscriptionDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset NextPeriodStart,
     DateTimeOffset NextPeriodEnd,
-    DateTimeOffset? EndsAt);
+    DateTimeOffset? EndsAt,
+    string Status,
+    DateTimeOffset? CanceledAt,
+    string? CancellationReason);

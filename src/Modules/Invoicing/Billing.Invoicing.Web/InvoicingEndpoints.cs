@@ -1,11 +1,14 @@
 using Billing.BuildingBlocks.Application.Access;
+using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Paging;
 using Billing.Invoicing.Application.Plans.AddPlanVersion;
 using Billing.Invoicing.Application.Plans.CreatePlan;
 using Billing.Invoicing.Application.Plans.GetPlan;
 using Billing.Invoicing.Application.Plans.ListPlans;
+using Billing.Invoicing.Application.Subscriptions.CancelSubscription;
 using Billing.Invoicing.Application.Subscriptions.CreateSubscription;
 using Billing.Invoicing.Application.Subscriptions.GetSubscription;
+using Billing.Invoicing.Application.Subscriptions.GetSubscriptionHistory;
 using Billing.Invoicing.Application.Subscriptions.ListSubscriptions;
 using Billing.Invoicing.Application.Subscriptions.PreviewUpcomingInvoice;
 using Billing.Invoicing.Contracts;
@@ -17,7 +20,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Billing.Invoicing.Web;
 
-/// <summary>PLN-1..4 and INV-12 over HTTP: admins set prices and subscribe customers, clients read and preview.</summary>
+/// <summary>PLN-1..5 and INV-12 over HTTP: admins set prices and subscribe customers, clients read and preview.</summary>
 public static class InvoicingEndpoints
 {
     public static IEndpointRouteBuilder MapInvoicingEndpoints(this IEndpointRouteBuilder app)
@@ -40,9 +43,17 @@ public static class InvoicingEndpoints
             .WithName("ListSubscriptions").WithSummary("Subscriptions, optionally of one customer (?customer=cus_…)");
         subscriptions.MapGet("/{id}", GetSubscription).RequireAuthorization(AccessPolicies.Client)
             .WithName("GetSubscription").WithSummary("A subscription").ProducesProblem(StatusCodes.Status404NotFound);
+        subscriptions.MapPost("/{id}/cancel", Cancel).RequireAuthorization(AccessPolicies.Admin)
+            .WithName("CancelSubscription")
+            .WithSummary("End a subscription now (the period is cut and invoiced prorated) or at the period end (invoiced as usual); reason required (admin, PLN-5)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        subscriptions.MapGet("/{id}/history", SubscriptionHistory).RequireAuthorization(AccessPolicies.Client)
+            .WithName("GetSubscriptionHistory").WithSummary("Every change of the subscription, oldest first: when, which key, from, to, why (AUD-1)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         subscriptions.MapGet("/{id}/upcoming-invoice", Preview).RequireAuthorization(AccessPolicies.Client)
             .WithName("PreviewUpcomingInvoice").WithSummary("The current period's invoice so far, rated exactly as the real one will be; not stored")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -57,6 +68,12 @@ public static class InvoicingEndpoints
 
     private static async Task<Ok<SubscriptionDto>> GetSubscription(string id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetSubscriptionQuery(id), cancellationToken));
+
+    private static async Task<Ok<SubscriptionDto>> Cancel(string id, CancelSubscriptionCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { SubscriptionId = id }, cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<AuditEntryDto>>> SubscriptionHistory(string id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetSubscriptionHistoryQuery(id), cancellationToken));
 
     private static async Task<Ok<UpcomingInvoiceDto>> Preview(string id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new PreviewUpcomingInvoiceQuery(id), cancellationToken));

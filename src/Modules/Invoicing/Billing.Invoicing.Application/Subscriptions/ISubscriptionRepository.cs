@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Audit;
 using Billing.Invoicing.Domain.Subscriptions;
 
 namespace Billing.Invoicing.Application.Subscriptions;
@@ -27,4 +28,6 @@ internal interface ISubscriptionRepository
     Task<IReadOnlyList<Subscription>> FindByCustomerAsync(string customerId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Subscription>> ListAsync(string? customerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string subscriptionId, CancellationToken cancellationToken);
 }

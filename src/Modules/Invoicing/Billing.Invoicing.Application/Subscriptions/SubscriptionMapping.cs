@@ -8,7 +8,8 @@ internal static class SubscriptionMapping
 {
     public const string AuditEntityType = "subscription";
 
-    public static SubscriptionDto ToDto(this Subscription subscription, string planCode) => new(
+    /// <param name="now">The instant the status is for: canceled once the end has passed.</param>
+    public static SubscriptionDto ToDto(this Subscription subscription, string planCode, DateTimeOffset now) => new(
         subscription.Id,
         subscription.CustomerId,
         planCode,
@@ -19,5 +20,8 @@ internal static class SubscriptionMapping
         subscription.CreatedAt,
         subscription.UnbilledPeriodStart,
         subscription.UnbilledPeriodEnd,
-        subscription.EndsAt);
+        subscription.EndsAt,
+        subscription.HasEnded(now) ? "canceled" : "active",
+        subscription.CanceledAt,
+        subscription.CancellationReason);
 }

@@ -110,7 +110,7 @@ internal sealed class Invoice : AggregateRoot
 
     public IReadOnlyList<InvoiceLine> Lines => _lines;
 
-    public Period BilledPeriod() => Period.Create(PeriodStart, PeriodEnd);
+    public Period BilledPeriod() => Period.Cut(PeriodStart, PeriodEnd);
 
     public bool HasMeteredCharge => _lines.Any(line => line.BillsUsage);
 

@@ -67,8 +67,11 @@ internal sealed record BillingCycle
     /// <summary>The first period, which starts at the subscription start.</summary>
     public Period FirstPeriod => Period.Create(Start, BoundaryAfter(Start));
 
-    /// <summary>The period right after the given one.</summary>
-    public Period After(Period period) => Period.Create(period.End, BoundaryAfter(period.End));
+    /// <summary>The period right after the given one (after the whole period, when the given one was cut short).</summary>
+    public Period After(Period period) => WholePeriodFrom(BoundaryAfter(period.Start));
+
+    /// <summary>The whole period that starts at a boundary: the one a period cut short (PLN-5) is a part of.</summary>
+    public Period WholePeriodFrom(DateTimeOffset boundary) => Period.Create(boundary, BoundaryAfter(boundary));
 
     /// <summary>The first boundary strictly after the instant (an instant at or after the start).</summary>
     public DateTimeOffset BoundaryAfter(DateTimeOffset instant)

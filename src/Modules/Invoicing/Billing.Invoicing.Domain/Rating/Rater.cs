@@ -16,15 +16,18 @@ internal static class Rater
     /// <param name="firstPeriod">The subscription's first invoice: the setup fee is due.</param>
     /// <param name="taxRatePercent">The customer's rate, in percent, over the taxable subtotal.</param>
     /// <param name="billedBefore">Quantity per meter of this period that other invoices already billed (INV-5, INV-10).</param>
+    /// <param name="proration">The share of the cycle's period billed, when the period was cut short (PLN-5).</param>
     public static RatedInvoice Rate(
         PlanTerms terms, Period period, bool firstPeriod, IReadOnlyDictionary<string, decimal> usage, decimal taxRatePercent,
-        IReadOnlyDictionary<string, decimal>? billedBefore = null)
+        IReadOnlyDictionary<string, decimal>? billedBefore = null, Proration? proration = null)
     {
         var currency = terms.Currency;
         var lines = new List<RatedLine>();
         if (terms.Fees.RecurringFee > 0m)
         {
-            lines.Add(Fixed("recurring_fee", $"Subscription fee {period}", terms.Fees.RecurringFee, currency));
+            lines.Add(proration is null
+                ? Fixed("recurring_fee", $"Subscription fee {period}", terms.Fees.RecurringFee, currency)
+                : Prorated("recurring_fee", $"Subscription fee {period}, prorated", terms.Fees.RecurringFee, proration, currency));
         }
 
         if (firstPeriod && terms.Fees.SetupFee > 0m)
@@ -39,11 +42,13 @@ internal static class Rater
         lines.AddRange(usageLines);
 
         var usageTotal = usageLines.Sum(line => line.Amount);
-        if (terms.Fees.MinimumCommitment > usageTotal)
+        var minimum = proration is null ? terms.Fees.MinimumCommitment : proration.Of(terms.Fees.MinimumCommitment);
+        if (minimum > usageTotal)
         {
-            var topUp = currency.Round(terms.Fees.MinimumCommitment - usageTotal);
+            var topUp = currency.Round(minimum - usageTotal);
+            var prorated = proration is null ? string.Empty : $" ({Text(terms.Fees.MinimumCommitment)} × {proration})";
             lines.Add(new RatedLine(LineKind.MinimumCommitment, "minimum_commitment", "Minimum commitment top-up", 1m, topUp,
-                [$"minimum {Text(terms.Fees.MinimumCommitment)} − usage charges {Text(usageTotal)} = {Text(topUp)} {currency}"]));
+                [$"minimum {Text(minimum)}{prorated} − usage charges {Text(usageTotal)} = {Text(topUp)} {currency}"]));
         }
 
         if (Tax(lines, taxRatePercent, currency) is { } taxLine)
@@ -170,6 +175,13 @@ internal static class Rater
     {
         var amount = currency.Round(fee);
         return new RatedLine(LineKind.FixedFee, code, description, 1m, amount, [$"1 × {Text(fee)} = {Text(amount)} {currency}"]);
+    }
+
+    private static RatedLine Prorated(string code, string description, decimal fee, Proration proration, Currency currency)
+    {
+        var exact = proration.Of(fee);
+        var amount = currency.Round(exact);
+        return new RatedLine(LineKind.FixedFee, code, description, 1m, amount, [$"{Text(fee)} × {proration} = {Text(exact)} → {Text(amount)} {currency}"]);
     }
 
     private static string Range(decimal below, decimal? upTo) => upTo is null ? $"above {Text(below)}" : $"{Text(below)}–{Text(upTo.Value)}";

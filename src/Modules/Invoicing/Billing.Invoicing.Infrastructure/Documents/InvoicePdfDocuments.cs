@@ -1,4 +1,5 @@
 using System.Globalization;
+using Billing.BuildingBlocks.Domain.Time;
 using Billing.Invoicing.Application.Invoices.Documents;
 using Billing.Invoicing.Contracts;
 
@@ -90,7 +91,7 @@ internal sealed class InvoicePdfDocuments : IInvoiceDocuments
     private static IEnumerable<(string Label, string Value)> Header(InvoiceDto invoice, bool receipt)
     {
         yield return ("Billed to", $"{invoice.CustomerName} ({invoice.CustomerExternalId})");
-        yield return ("Period", $"{invoice.PeriodStart:yyyy-MM-dd} to {invoice.PeriodEnd:yyyy-MM-dd} (end exclusive, UTC)");
+        yield return ("Period", $"{Period.Text(invoice.PeriodStart)} to {Period.Text(invoice.PeriodEnd)} (end exclusive, UTC)");
         yield return ("Issued", invoice.IssuedAt is { } issued ? $"{issued:yyyy-MM-dd}" : "-");
         yield return ("Due", invoice.DueDate is { } due ? $"{due:yyyy-MM-dd}" : "-");
         if (receipt)

@@ -1,3 +1,5 @@
+using Billing.BuildingBlocks.Application.Audit;
+using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.Invoicing.Application.Subscriptions;
 using Billing.Invoicing.Domain.Subscriptions;
 using Microsoft.EntityFrameworkCore;
@@ -45,4 +47,7 @@ internal sealed class SubscriptionRepository(InvoicingDbContext context) : ISubs
             .Where(subscription => customerId == null || subscription.CustomerId == customerId)
             .OrderBy(subscription => subscription.CreatedAt).ThenBy(subscription => subscription.Id)
             .ToListAsync(cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        context.ReadAuditHistoryAsync(Application.Subscriptions.SubscriptionMapping.AuditEntityType, subscriptionId, cancellationToken);
 }

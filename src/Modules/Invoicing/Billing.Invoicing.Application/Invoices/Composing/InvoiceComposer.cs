@@ -54,9 +54,11 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
     {
         var (subscription, plan, period) = (request.Subscription, request.Plan, request.Period);
         var version = plan.VersionAt(period.Start);
+        var whole = subscription.CycleFor(plan.Interval).WholePeriodFrom(period.Start);
         var own = Rater.Rate(
             plan.TermsOf(version), period, firstPeriod: period.Start == subscription.StartDate,
-            usage[new UsageRange(subscription.CustomerId, period.Start, request.UsageEnd)], taxRatePercent: 0m, earlier.BilledFor(period.Start));
+            usage[new UsageRange(subscription.CustomerId, period.Start, request.UsageEnd)], taxRatePercent: 0m, earlier.BilledFor(period.Start),
+            Proration.Of(period, whole));
         var lines = own.Lines.Select(line => new ServiceLine(line, period.Start, period.End)).ToList();
 
         foreach (var latePeriod in latePeriods)
@@ -74,7 +76,7 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
                 }
 
                 var line = Rater.RateUsageSince(charge, quantity, already, terms.Currency, LineKind.LateUsage,
-                    $"Late usage: {charge.MeterCode}, period {latePeriod.Start:yyyy-MM-dd} to {latePeriod.End:yyyy-MM-dd}");
+                    $"Late usage: {charge.MeterCode}, period {Period.Text(latePeriod.Start)} to {Period.Text(latePeriod.End)}");
                 lines.Add(new ServiceLine(line, latePeriod.Start, latePeriod.End));
             }
         }

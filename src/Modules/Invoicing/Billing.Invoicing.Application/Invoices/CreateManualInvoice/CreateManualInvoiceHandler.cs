@@ -38,6 +38,8 @@ internal sealed class CreateManualInvoiceHandler(
             throw FieldError.For("periodStart", $"{start:O} is not the start of a billing period of this subscription; the period containing it starts {period.Start:O}.");
         }
 
+        period = subscription.BilledPart(period)
+            ?? throw FieldError.For("periodStart", $"Subscription {subscription.Id} ended at {subscription.EndsAt:O}; the period {period} is not billed (PLN-5).");
         if (await invoices.LastGenerationAsync(subscription.Id, period.Start, cancellationToken) is not null)
         {
             throw new BusinessRuleViolation(

@@ -5,7 +5,7 @@ using MediatR;
 
 namespace Billing.Invoicing.Application.Subscriptions.GetSubscription;
 
-internal sealed class GetSubscriptionHandler(ISubscriptionRepository subscriptions, IPlanRepository plans)
+internal sealed class GetSubscriptionHandler(ISubscriptionRepository subscriptions, IPlanRepository plans, TimeProvider clock)
     : IRequestHandler<GetSubscriptionQuery, SubscriptionDto>
 {
     public async Task<SubscriptionDto> Handle(GetSubscriptionQuery query, CancellationToken cancellationToken)
@@ -13,6 +13,6 @@ internal sealed class GetSubscriptionHandler(ISubscriptionRepository subscriptio
         var subscription = await subscriptions.ReadAsync(query.Id, cancellationToken)
             ?? throw new NotFoundException(SubscriptionMapping.AuditEntityType, query.Id);
         var plan = await plans.ReadByIdAsync(subscription.PlanId, cancellationToken);
-        return subscription.ToDto(plan!.Code);
+        return subscription.ToDto(plan!.Code, clock.GetUtcNow());
     }
 }

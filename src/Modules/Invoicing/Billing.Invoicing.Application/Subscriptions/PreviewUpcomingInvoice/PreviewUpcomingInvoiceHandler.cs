@@ -1,5 +1,6 @@
 using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Application.Validation;
+using Billing.BuildingBlocks.Domain;
 using Billing.Customers.Contracts;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Plans;
@@ -12,7 +13,7 @@ namespace Billing.Invoicing.Application.Subscriptions.PreviewUpcomingInvoice;
 
 /// <summary>
 /// INV-12 with the code path the real invoice takes (<see cref="InvoiceComposer"/>): the period
-/// containing now, the plan version in force at its start, the period's usage so far and any late
+/// containing now (cut where a canceled subscription ends, PLN-5), the plan version in force at its start, the period's usage so far and any late
 /// usage of earlier periods, then the customer's tax. Nothing is stored.
 /// </summary>
 internal sealed class PreviewUpcomingInvoiceHandler(
@@ -27,8 +28,8 @@ internal sealed class PreviewUpcomingInvoiceHandler(
         var customer = await mediator.Send(new GetCustomerQuery(subscription.CustomerId), cancellationToken);
 
         var now = clock.GetUtcNow();
-        var cycle = subscription.CycleFor(plan.Interval);
-        var period = now < subscription.StartDate ? cycle.FirstPeriod : cycle.PeriodContaining(now);
+        var period = subscription.UpcomingPeriod(plan.Interval, now)
+            ?? throw new BusinessRuleViolation("no_upcoming_invoice", $"Subscription {subscription.Id} ended at {subscription.EndsAt:O} and its last period is invoiced.");
         var lateUsageLookBack = (await settings.GetAsync(cancellationToken)).LateUsageLookBack;
         var composed = await composer.ComposeAsync(
             new ComposeRequest(subscription, plan, period, period.End, lateUsageLookBack, new HashSet<string>()), cancellationToken);

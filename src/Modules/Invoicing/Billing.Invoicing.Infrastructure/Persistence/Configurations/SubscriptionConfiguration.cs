@@ -17,6 +17,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(subscription => subscription.CustomerId).HasMaxLength(40).IsRequired();
         builder.Property(subscription => subscription.PlanId).HasMaxLength(40).IsRequired();
         builder.Property(subscription => subscription.CollectionMethod).HasConversion<string>().HasMaxLength(30);
+        builder.Property(subscription => subscription.CancellationReason).HasMaxLength(Subscription.MaxReasonLength);
 
         // A customer is on one plan once (PLN-4); the customer is another module's, so no foreign key.
         builder.HasUniqueIndexPerEnvironment(nameof(Subscription.CustomerId), nameof(Subscription.PlanId))

@@ -1,6 +1,7 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain;
 using Billing.BuildingBlocks.Domain.Monetary;
+using Billing.BuildingBlocks.Domain.Time;
 using Billing.Customers.Contracts;
 using Billing.Invoicing.Contracts;
 using Billing.Payments.Application.Connections;
@@ -108,7 +109,7 @@ internal sealed class ProviderOperationRunner(
                 ["billing_customer_id"] = invoice.CustomerId,
                 ["billing_environment"] = caller.Environment.ToWireName(),
             };
-            var draft = new ProviderInvoiceDraft(state.ProviderCustomerId, invoice.Currency, $"Invoice {invoice.Number} for {invoice.PeriodStart:yyyy-MM-dd} to {invoice.PeriodEnd:yyyy-MM-dd}", metadata);
+            var draft = new ProviderInvoiceDraft(state.ProviderCustomerId, invoice.Currency, $"Invoice {invoice.Number} for {Period.Text(invoice.PeriodStart)} to {Period.Text(invoice.PeriodEnd)}", metadata);
             providerInvoiceId = await provider.CreateInvoiceAsync(credentials, draft, work.Key("invoice"), cancellationToken);
             await mediator.Send(new RecordInvoiceCreatedCommand(invoice.Id, providerInvoiceId), cancellationToken);
         }

@@ -622,6 +622,15 @@ namespace Billing.Invoicing.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("anchor_day");
 
+                    b.Property<DateTimeOffset?>("CanceledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("canceled_at");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("cancellation_reason");
+
                     b.Property<string>("CollectionMethod")
                         .IsRequired()
                         .HasMaxLength(30)

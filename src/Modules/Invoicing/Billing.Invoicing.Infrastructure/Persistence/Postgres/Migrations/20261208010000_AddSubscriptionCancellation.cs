@@ -1,0 +1,25 @@
+using System;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Billing.Invoicing.Infrastructure.Persistence.Postgres.Migrations;
+
+/// <summary>PLN-5: when and why a subscription was canceled. The model snapshot carries the same two columns.</summary>
+[DbContext(typeof(InvoicingDbContext))]
+[Migration("20261208010000_AddSubscriptionCancellation")]
+internal sealed class AddSubscriptionCancellation : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.AddColumn<DateTimeOffset>(
+            name: "canceled_at", schema: "invoicing", table: "subscriptions", type: "timestamp with time zone", nullable: true);
+        migrationBuilder.AddColumn<string>(
+            name: "cancellation_reason", schema: "invoicing", table: "subscriptions", type: "character varying(500)", maxLength: 500, nullable: true);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropColumn(name: "canceled_at", schema: "invoicing", table: "subscriptions");
+        migrationBuilder.DropColumn(name: "cancellation_reason", schema: "invoicing", table: "subscriptions");
+    }
+}
