@@ -1,6 +1,9 @@
 namespace Billing.Invoicing.Contracts;
 
-/// <summary>A plan with every version; <c>interval</c>: daily, weekly, monthly or yearly.</summary>
+/// <summary>
+/// A plan with every version, oldest first; <c>interval</c>: daily, weekly, monthly or yearly;
+/// <c>currentVersion</c>: the one new periods get (latest effective date).
+/// </summary>
 public sealed record PlanDto(
     string Id,
     string Code,
@@ -11,7 +14,12 @@ public sealed record PlanDto(
     DateTimeOffset CreatedAt,
     IReadOnlyList<PlanVersionDto> Versions);
 
-public sealed record PlanVersionDto(int Version, DateTimeOffset EffectiveFrom, FixedFeesDto FixedFees, IReadOnlyList<UsageChargeDto> Charges);
+/// <summary>
+/// One price list. <c>correction</c>: it corrects prices of the past from <c>effectiveFrom</c> on,
+/// for <c>reason</c> (PLN-7); <c>createdAt</c>: when it was added.
+/// </summary>
+public sealed record PlanVersionDto(
+    int Version, DateTimeOffset EffectiveFrom, FixedFeesDto FixedFees, IReadOnlyList<UsageChargeDto> Charges, bool Correction, string? Reason, DateTimeOffset CreatedAt);
 
 /// <summary>Recurring fee every period, setup fee on the first invoice, minimum commitment for usage.</summary>
 public sealed record FixedFeesDto(decimal? RecurringFee, decimal? SetupFee, decimal? MinimumCommitment);

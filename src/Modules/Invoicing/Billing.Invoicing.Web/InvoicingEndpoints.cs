@@ -4,6 +4,7 @@ using Billing.BuildingBlocks.Application.Paging;
 using Billing.Invoicing.Application.Plans.AddPlanVersion;
 using Billing.Invoicing.Application.Plans.CreatePlan;
 using Billing.Invoicing.Application.Plans.GetPlan;
+using Billing.Invoicing.Application.Plans.GetPlanHistory;
 using Billing.Invoicing.Application.Plans.ListPlans;
 using Billing.Invoicing.Application.Subscriptions.CancelSubscription;
 using Billing.Invoicing.Application.Subscriptions.CreateSubscription;
@@ -20,7 +21,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Billing.Invoicing.Web;
 
-/// <summary>PLN-1..5 and INV-12 over HTTP: admins set prices and subscribe customers, clients read and preview.</summary>
+/// <summary>PLN-1..5, PLN-7 and INV-12 over HTTP: admins set prices and subscribe customers, clients read and preview.</summary>
 public static class InvoicingEndpoints
 {
     public static IEndpointRouteBuilder MapInvoicingEndpoints(this IEndpointRouteBuilder app)
@@ -33,8 +34,12 @@ public static class InvoicingEndpoints
         plans.MapGet("/{code}", Get).RequireAuthorization(AccessPolicies.Client).WithName("GetPlan").WithSummary("A plan with all its versions")
             .ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("/{code}/versions", AddVersion).RequireAuthorization(AccessPolicies.Admin)
-            .WithName("AddPlanVersion").WithSummary("Change prices from an effective date on: a new version (admin, audited)")
+            .WithName("AddPlanVersion")
+            .WithSummary("Change prices from an effective date on: a new version (admin, audited); with \"correction\": true and a reason, a past date corrects the prices billed from then on (PLN-7)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        plans.MapGet("/{code}/history", PlanHistory).RequireAuthorization(AccessPolicies.Client)
+            .WithName("GetPlanHistory").WithSummary("Every version and correction of the plan, oldest first: when, which key, prices before and after, why (PLN-7, AUD-1)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         var subscriptions = app.MapGroup("/v1/subscriptions").WithTags("Subscriptions").ProducesProblem(StatusCodes.Status401Unauthorized);
         subscriptions.MapPost("/", Subscribe).RequireAuthorization(AccessPolicies.Admin)
             .WithName("CreateSubscription").WithSummary("Put a customer on a plan (admin); collectionMethod charge_automatically or send_invoice")
@@ -89,6 +94,9 @@ public static class InvoicingEndpoints
 
     private static async Task<Ok<PlanDto>> Get(string code, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetPlanQuery(code), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<AuditEntryDto>>> PlanHistory(string code, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetPlanHistoryQuery(code), cancellationToken));
 
     private static async Task<Created<PlanDto>> AddVersion(string code, AddPlanVersionCommand command, IMediator mediator, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Billing.BuildingBlocks.Application.Audit;
 using Billing.Invoicing.Domain.Periods;
 using Billing.Invoicing.Domain.Plans;
 
@@ -22,4 +23,6 @@ internal interface IPlanRepository
 
     /// <summary>The billing intervals of the environment's plans (INV-3 checks grace periods against them).</summary>
     Task<IReadOnlyList<BillingInterval>> IntervalsInUseAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string planId, CancellationToken cancellationToken);
 }

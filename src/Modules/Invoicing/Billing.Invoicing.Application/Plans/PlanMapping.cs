@@ -17,13 +17,16 @@ internal static class PlanMapping
         WireName.Of(plan.Interval),
         plan.CurrentVersion.Number,
         plan.CreatedAt,
-        plan.Versions.Select(ToDto).ToList());
+        plan.Versions.OrderBy(version => version.Number).Select(ToDto).ToList());
 
     public static PlanVersionDto ToDto(this PlanVersion version) => new(
         version.Number,
         version.EffectiveFrom,
         new FixedFeesDto(version.Fees.RecurringFee, version.Fees.SetupFee, version.Fees.MinimumCommitment),
-        version.Charges.Select(ToDto).ToList());
+        version.Charges.Select(ToDto).ToList(),
+        version.IsCorrection,
+        version.CorrectionReason,
+        version.CreatedAt);
 
     public static UsageChargeDto ToDto(this UsageCharge charge) => charge.Model switch
     {

@@ -35,7 +35,10 @@ internal sealed class Plan : AggregateRoot
 
     public IReadOnlyList<PlanVersion> Versions => _versions;
 
-    public PlanVersion CurrentVersion => _versions[^1];
+    /// <summary>The version new periods get: the latest effective date, the newest version among equal dates.</summary>
+    public PlanVersion CurrentVersion => _versions.MaxBy(version => (version.EffectiveFrom, version.Number))!;
+
+    private int NextNumber => _versions.Max(version => version.Number) + 1;
 
     public static Plan Create(string code, string name, Currency currency, BillingInterval interval, FixedFees fees, IReadOnlyList<UsageCharge> charges, DateTimeOffset now)
     {
@@ -49,13 +52,13 @@ internal sealed class Plan : AggregateRoot
             CreatedAt = now,
         };
         _ = new PlanTerms(currency, interval, fees, charges);
-        plan._versions.Add(new PlanVersion(1, now, fees, charges, now));
+        plan._versions.Add(new PlanVersion(1, now, fees, charges, now, correctionReason: null));
         return plan;
     }
 
     /// <summary>
     /// PLN-3: new prices from <paramref name="effectiveFrom"/> on. Never in the past (what was billed
-    /// stays billed as it was) and after the latest version's date.
+    /// stays billed as it was; a past rate is fixed by <see cref="AddCorrection"/>) and after the latest version's date.
     /// </summary>
     public PlanVersion AddVersion(FixedFees fees, IReadOnlyList<UsageCharge> charges, DateTimeOffset effectiveFrom, DateTimeOffset now)
     {
@@ -70,14 +73,41 @@ internal sealed class Plan : AggregateRoot
         }
 
         _ = new PlanTerms(Currency, Interval, fees, charges);
-        var version = new PlanVersion(CurrentVersion.Number + 1, effectiveFrom, fees, charges, now);
+        var version = new PlanVersion(NextNumber, effectiveFrom, fees, charges, now, correctionReason: null);
         _versions.Add(version);
         return version;
     }
 
-    /// <summary>The version in force at an instant: the latest that took effect at or before it.</summary>
+    /// <summary>
+    /// PLN-7: prices that should have been in force from a past instant (a wrong rate fixed). They
+    /// apply from <paramref name="effectiveFrom"/> until the next version dated after it, to every
+    /// period rated from now on (drafts, regenerations); finalized invoices keep their lines.
+    /// </summary>
+    public PlanVersion AddCorrection(FixedFees fees, IReadOnlyList<UsageCharge> charges, DateTimeOffset effectiveFrom, string reason, DateTimeOffset now)
+    {
+        if (effectiveFrom >= now)
+        {
+            throw new BusinessRuleViolation("correction_not_in_past", $"A correction takes effect in the past, not {effectiveFrom:O}; add a version for new prices from now on.");
+        }
+
+        if (effectiveFrom < CreatedAt)
+        {
+            throw new BusinessRuleViolation("correction_before_plan", $"Plan {Code} exists from {CreatedAt:O}; a correction cannot take effect before it ({effectiveFrom:O}).");
+        }
+
+        _ = new PlanTerms(Currency, Interval, fees, charges);
+        var version = new PlanVersion(NextNumber, effectiveFrom, fees, charges, now, reason);
+        _versions.Add(version);
+        return version;
+    }
+
+    /// <summary>
+    /// The version in force at an instant: the one with the latest effective date at or before it,
+    /// and among versions of the same date the newest (a correction replaces what it corrects).
+    /// </summary>
     public PlanVersion VersionAt(DateTimeOffset instant) =>
-        _versions.LastOrDefault(version => version.EffectiveFrom <= instant) ?? _versions[0];
+        _versions.Where(version => version.EffectiveFrom <= instant).MaxBy(version => (version.EffectiveFrom, version.Number))
+            ?? _versions.MinBy(version => version.Number)!;
 
     public PlanTerms TermsOf(PlanVersion version) => new(Currency, Interval, version.Fees, version.Charges);
 }

@@ -1,3 +1,5 @@
+using Billing.BuildingBlocks.Application.Audit;
+using Billing.BuildingBlocks.Infrastructure.Audit;
 using Billing.Invoicing.Application.Plans;
 using Billing.Invoicing.Domain.Periods;
 using Billing.Invoicing.Domain.Plans;
@@ -40,4 +42,7 @@ internal sealed class PlanRepository(InvoicingDbContext context) : IPlanReposito
 
     public async Task<IReadOnlyList<BillingInterval>> IntervalsInUseAsync(CancellationToken cancellationToken) =>
         await context.Plans.Select(plan => plan.Interval).Distinct().ToListAsync(cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntryDto>> HistoryAsync(string planId, CancellationToken cancellationToken) =>
+        context.ReadAuditHistoryAsync(Application.Plans.PlanMapping.AuditEntityType, planId, cancellationToken);
 }

@@ -5,7 +5,10 @@ using MediatR;
 
 namespace Billing.Invoicing.Application.Plans.AddPlanVersion;
 
-/// <summary>PLN-3: a price change is a new version, audited with the prices before and after (AUD-1).</summary>
+/// <summary>
+/// PLN-3: a price change is a new version, audited with the prices before and after (AUD-1).
+/// PLN-7: a correction is a version dated in the past, audited as <c>price_corrected</c> with its reason.
+/// </summary>
 internal sealed class AddPlanVersionHandler(IPlanRepository plans, IMediator mediator, IAuditTrail audit, TimeProvider clock)
     : IRequestHandler<AddPlanVersionCommand, PlanDto>
 {
@@ -17,12 +20,16 @@ internal sealed class AddPlanVersionHandler(IPlanRepository plans, IMediator med
 
         var now = clock.GetUtcNow();
         var before = plan.CurrentVersion.ToDto();
-        var version = plan.AddVersion(command.FixedFees.ToDomain(), command.Charges.ToDomain(), command.EffectiveFrom?.ToUniversalTime() ?? now, now);
-        audit.Record(PlanMapping.AuditEntityType, plan.Id, "price_changed", new Dictionary<string, AuditChange>
+        var effectiveFrom = command.EffectiveFrom?.ToUniversalTime() ?? now;
+        var (fees, charges) = (command.FixedFees.ToDomain(), command.Charges.ToDomain());
+        var version = command.Correction == true
+            ? plan.AddCorrection(fees, charges, effectiveFrom, command.Reason!, now)
+            : plan.AddVersion(fees, charges, effectiveFrom, now);
+        audit.Record(PlanMapping.AuditEntityType, plan.Id, version.IsCorrection ? "price_corrected" : "price_changed", new Dictionary<string, AuditChange>
         {
             ["version"] = new(before.Version, version.Number),
             ["prices"] = new(before, version.ToDto()),
-        });
+        }, command.Reason);
         return plan.ToDto();
     }
 }

@@ -29,6 +29,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
             version.Property<string>("PlanId").HasMaxLength(40);
             version.HasKey("PlanId", nameof(PlanVersion.Number));
             version.Property(v => v.Number).ValueGeneratedNever();
+            version.Property(v => v.CorrectionReason).HasMaxLength(PlanVersion.MaxReasonLength);
+            version.Ignore(v => v.IsCorrection);
 
             // Written once, replaced never: reference equality is the right comparison.
             version.Property(v => v.Fees)

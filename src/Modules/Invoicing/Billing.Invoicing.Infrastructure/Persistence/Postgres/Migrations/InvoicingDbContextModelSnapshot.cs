@@ -801,6 +801,11 @@ namespace Billing.Invoicing.Infrastructure.Persistence.Postgres.Migrations
                                 .HasColumnType("text")
                                 .HasColumnName("charges");
 
+                            b1.Property<string>("CorrectionReason")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("correction_reason");
+
                             b1.Property<DateTimeOffset>("CreatedAt")
                                 .HasColumnType("timestamp with time zone")
                                 .HasColumnName("created_at");
