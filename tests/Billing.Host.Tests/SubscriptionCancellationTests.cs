@@ -70,10 +70,10 @@ public sealed class SubscriptionCancellationTests
         (final.GetProperty("periodStart").GetDateTimeOffset(), final.GetProperty("periodEnd").GetDateTimeOffset()).ShouldBe((May1, end));
 
         // 30 × 1,684,800 s / 2,678,400 s (19.5 of May's 31 days) = 18.8709… → 18.87; 2 calls × 0.10 = 0.20.
-        var fee = Line(final, "recurring_fee");
+        var fee = InvoicingScenario.Line(final, "recurring_fee");
         fee.GetProperty("amount").GetDecimal().ShouldBe(18.87m);
         fee.GetProperty("computation")[0].GetString()!.ShouldContain("1684800 s / 2678400 s");
-        Line(final, scenario.Calls).GetProperty("quantity").GetDecimal().ShouldBe(2m);
+        InvoicingScenario.Line(final, scenario.Calls).GetProperty("quantity").GetDecimal().ShouldBe(2m);
         final.GetProperty("total").GetDecimal().ShouldBe(19.07m);
 
         await scenario.SetClockAsync("2026-07-15T00:00:00Z");
@@ -123,7 +123,4 @@ public sealed class SubscriptionCancellationTests
 
     private static async Task<JsonElement> CancelAsync(InvoicingScenario scenario, string at, string reason) =>
         await (await scenario.Admin.PostAsJsonAsync($"/v1/subscriptions/{scenario.SubscriptionId}/cancel", new { at, reason })).ShouldBeJsonAsync(HttpStatusCode.OK);
-
-    private static JsonElement Line(JsonElement invoice, string code) =>
-        invoice.GetProperty("lines").EnumerateArray().Single(line => line.Str("code") == code);
 }

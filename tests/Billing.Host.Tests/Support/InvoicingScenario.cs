@@ -30,7 +30,7 @@ public sealed class InvoicingScenario
 
     public static async Task<InvoicingScenario> CreateAsync(
         BillingApiFactory factory, string collectionMethod = "send_invoice", decimal recurringFee = 0m, string startDate = "2026-05-01T00:00:00Z", decimal taxRate = 0m,
-        string? stripeCustomerId = null, string adminKey = BillingApiFactory.TestAdminKey)
+        string? stripeCustomerId = null, string adminKey = BillingApiFactory.TestAdminKey, int? trialDays = null)
     {
         var admin = factory.ClientWith(adminKey);
         var suffix = Guid.NewGuid().ToString("N")[..8];
@@ -49,7 +49,7 @@ public sealed class InvoicingScenario
         })).ShouldBeJsonAsync(HttpStatusCode.Created);
         var subscription = await (await admin.PostAsJsonAsync("/v1/subscriptions", new
         {
-            customerId = customer.Str("id"), planCode = plan.Str("code"), collectionMethod, startDate, anchorDay = 1,
+            customerId = customer.Str("id"), planCode = plan.Str("code"), collectionMethod, startDate, anchorDay = 1, trialDays,
         })).ShouldBeJsonAsync(HttpStatusCode.Created);
         return new InvoicingScenario(admin, suffix, customer.Str("id"), subscription.Str("id"));
     }
@@ -75,6 +75,10 @@ public sealed class InvoicingScenario
 
     public async Task<JsonElement> InvoiceAsync(string id) =>
         await (await Admin.GetAsync($"/v1/invoices/{id}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+    /// <summary>The invoice's line of a code (recurring_fee, a meter's code…).</summary>
+    public static JsonElement Line(JsonElement invoice, string code) =>
+        invoice.GetProperty("lines").EnumerateArray().Single(line => line.Str("code") == code);
 
     public async Task<JsonElement> OnlyInvoiceAsync()
     {

@@ -5,7 +5,8 @@ namespace Billing.Invoicing.Contracts;
 /// charge_automatically or send_invoice. <c>nextPeriodStart</c>/<c>nextPeriodEnd</c>: the next
 /// period to be invoiced (INV-2). <c>endsAt</c>: set by a cancellation or the customer's archive —
 /// nothing from then on is billed, and a period it falls inside ends there (PLN-5, CUS-3);
-/// <c>canceledAt</c> and <c>cancellationReason</c>: when and why it was asked for.
+/// <c>canceledAt</c> and <c>cancellationReason</c>: when and why it was asked for. <c>trialEndsAt</c>:
+/// the first day charged after a trial (PLN-4); nothing before it is billed.
 /// </summary>
 public sealed record SubscriptionDto(
     string Id,
@@ -21,4 +22,5 @@ public sealed record SubscriptionDto(
     DateTimeOffset? EndsAt,
     string Status,
     DateTimeOffset? CanceledAt,
-    string? CancellationReason);
+    string? CancellationReason,
+    DateTimeOffset? TrialEndsAt);

@@ -23,5 +23,6 @@ internal static class SubscriptionMapping
         subscription.EndsAt,
         subscription.HasEnded(now) ? "canceled" : "active",
         subscription.CanceledAt,
-        subscription.CancellationReason);
+        subscription.CancellationReason,
+        subscription.TrialEndsAt);
 }

@@ -132,7 +132,7 @@ internal sealed class Invoice : AggregateRoot
             PeriodEnd = draft.Period.End,
             UsageEnd = draft.UsageEnd,
             Generation = draft.Generation,
-            FirstOfSubscription = draft.Period.Start == draft.Subscription.StartDate,
+            FirstOfSubscription = draft.Subscription.IsFirstBilled(draft.Period),
             CollectionMethod = draft.Subscription.CollectionMethod,
             NetTermsDays = draft.Subscription.NetTermsDays,
             TaxRate = draft.TaxRate,

@@ -13,6 +13,7 @@ internal sealed class Subscription : AggregateRoot
     public const string IdPrefix = "sub";
     public const int MaxNetTermsDays = 365;
     public const int MaxReasonLength = 500;
+    public const int MaxTrialDays = 730;
 
     private Subscription()
     {
@@ -35,6 +36,12 @@ internal sealed class Subscription : AggregateRoot
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>PLN-4: 00:00 UTC of the first day after the trial; nothing before it is charged.</summary>
+    public DateTimeOffset? TrialEndsAt { get; private set; }
+
+    /// <summary>The first instant billed: the end of the trial, or the start.</summary>
+    public DateTimeOffset BillingStartsAt => TrialEndsAt ?? StartDate;
+
     /// <summary>
     /// INV-2: the first period not yet invoiced. The scheduler invoices it once it has ended and the
     /// close delay has passed, then moves on to the next.
@@ -54,12 +61,19 @@ internal sealed class Subscription : AggregateRoot
 
     public string? CancellationReason { get; private set; }
 
+    /// <param name="trialDays">PLN-4: whole days from the start during which nothing is charged.</param>
     public static Subscription Create(
-        string customerId, string planId, BillingInterval interval, DateTimeOffset start, int? anchorDay, CollectionMethod collection, int netTermsDays, DateTimeOffset now)
+        string customerId, string planId, BillingInterval interval, DateTimeOffset start, int? anchorDay, CollectionMethod collection, int netTermsDays, DateTimeOffset now,
+        int trialDays = 0)
     {
         if (netTermsDays is < 0 or > MaxNetTermsDays)
         {
             throw new BusinessRuleViolation("invalid_net_terms", $"Net terms are 0 to {MaxNetTermsDays} days.");
+        }
+
+        if (trialDays is < 0 or > MaxTrialDays)
+        {
+            throw new BusinessRuleViolation("invalid_trial", $"A trial is 0 to {MaxTrialDays} days.");
         }
 
         var startDate = start.StartOfUtcDay();
@@ -73,10 +87,9 @@ internal sealed class Subscription : AggregateRoot
             CollectionMethod = collection,
             NetTermsDays = netTermsDays,
             CreatedAt = now,
+            TrialEndsAt = trialDays > 0 ? startDate.AddDays(trialDays) : null,
         };
-        var first = subscription.CycleFor(interval).FirstPeriod;
-        subscription.UnbilledPeriodStart = first.Start;
-        subscription.UnbilledPeriodEnd = first.End;
+        subscription.MoveToFirstBilledPeriod(interval);
         return subscription;
     }
 
@@ -85,10 +98,24 @@ internal sealed class Subscription : AggregateRoot
     {
         if (UnbilledPeriodEnd <= UnbilledPeriodStart)
         {
-            var first = CycleFor(interval).FirstPeriod;
-            (UnbilledPeriodStart, UnbilledPeriodEnd) = (first.Start, first.End);
+            MoveToFirstBilledPeriod(interval);
         }
     }
+
+    /// <summary>The period containing the first instant billed, from that instant (a trial may end inside it).</summary>
+    private void MoveToFirstBilledPeriod(BillingInterval interval) => MoveTo(FirstBilledCyclePeriod(interval));
+
+    private Period FirstBilledCyclePeriod(BillingInterval interval) => CycleFor(interval).PeriodContaining(BillingStartsAt);
+
+    /// <summary>Next to bill: the billed part of a cycle period (the whole period when none of it is billed; it is then never due).</summary>
+    private void MoveTo(Period cyclePeriod)
+    {
+        var next = BilledPart(cyclePeriod) ?? cyclePeriod;
+        (UnbilledPeriodStart, UnbilledPeriodEnd) = (next.Start, next.End);
+    }
+
+    /// <summary>Whether the period is the first one billed: its invoice carries the setup fee (PLN-1).</summary>
+    public bool IsFirstBilled(Period period) => period.Start == BillingStartsAt;
 
     public Period UnbilledPeriod() => Period.Cut(UnbilledPeriodStart, UnbilledPeriodEnd);
 
@@ -107,8 +134,7 @@ internal sealed class Subscription : AggregateRoot
             return UnbilledPeriodStart < end ? UnbilledPeriod() : null;
         }
 
-        var cycle = CycleFor(interval);
-        return BilledPart(now < StartDate ? cycle.FirstPeriod : cycle.PeriodContaining(now));
+        return BilledPart(now < BillingStartsAt ? FirstBilledCyclePeriod(interval) : CycleFor(interval).PeriodContaining(now));
     }
 
     /// <summary>INV-2: the unbilled period when it ended at or before the cutoff (the close delay is in the cutoff); otherwise null.</summary>
@@ -121,9 +147,18 @@ internal sealed class Subscription : AggregateRoot
     /// <summary>Whether the subscription bills the period at all (it has not ended before it).</summary>
     public bool Bills(Period period) => EndsAt is null || period.Start < EndsAt;
 
-    /// <summary>The part of a cycle's period the subscription bills: all of it, the part before the end, or none.</summary>
-    public Period? BilledPart(Period period) =>
-        !Bills(period) ? null : EndsAt is { } end ? period.EndingBy(end) : period;
+    /// <summary>
+    /// The part of a cycle's period the subscription bills: all of it, the part after the trial or
+    /// before the end, or none (all of it in the trial or after the end).
+    /// </summary>
+    public Period? BilledPart(Period period)
+    {
+        var start = period.Start < BillingStartsAt ? BillingStartsAt : period.Start;
+        var end = EndsAt is { } ends && ends < period.End ? ends : period.End;
+        return start >= end ? null
+            : start == period.Start && end == period.End ? period
+            : Period.Cut(start, end);
+    }
 
     /// <summary>The unbilled period has its invoice (or was skipped); the next one is up.</summary>
     public void MarkBilled(Period period, BillingInterval interval)
@@ -133,17 +168,15 @@ internal sealed class Subscription : AggregateRoot
             throw new InvalidOperationException($"Subscription {Id} bills {UnbilledPeriod()} next, not {period}.");
         }
 
-        var next = CycleFor(interval).After(period);
-        UnbilledPeriodStart = next.Start;
-        UnbilledPeriodEnd = next.End;
-        CutUnbilledPeriodAtEnd();
+        MoveTo(CycleFor(interval).After(period));
     }
 
     /// <summary>
     /// PLN-5: end the subscription now (the period running is cut at this second and invoiced when
     /// the close delay has passed, its recurring fee prorated) or at the end of the current period
-    /// (invoiced as usual, and no later one). The end may move earlier, never later; a subscription
-    /// that has ended cannot be canceled again. Before the start, either way, nothing is ever billed.
+    /// (invoiced as usual, and no later one; in a trial, at the trial's end). The end may move earlier,
+    /// never later; a subscription that has ended cannot be canceled again. Before the start, either
+    /// way, nothing is ever billed.
     /// </summary>
     public void Cancel(CancellationTiming timing, BillingInterval interval, DateTimeOffset now, string? reason)
     {
@@ -155,6 +188,7 @@ internal sealed class Subscription : AggregateRoot
         EnsureCycle(interval);
         var end = now < StartDate ? StartDate
             : timing == CancellationTiming.Now ? WholeSecond(now)
+            : now < BillingStartsAt ? BillingStartsAt // in a trial, the trial is the current period
             : CycleFor(interval).PeriodContaining(now).End;
         if (EndsAt is { } scheduled && scheduled <= end)
         {
@@ -164,13 +198,9 @@ internal sealed class Subscription : AggregateRoot
         EndsAt = end;
         CanceledAt = now;
         CancellationReason = reason;
-        CutUnbilledPeriodAtEnd();
-    }
 
-    /// <summary>The period to invoice next ends where the subscription does, when that is inside it.</summary>
-    private void CutUnbilledPeriodAtEnd()
-    {
-        if (EndsAt is { } end && UnbilledPeriodStart < end && end < UnbilledPeriodEnd)
+        // The period to invoice next ends where the subscription does, when that is inside it.
+        if (UnbilledPeriodStart < end && end < UnbilledPeriodEnd)
         {
             UnbilledPeriodEnd = end;
         }

@@ -1,6 +1,7 @@
 using Billing.BuildingBlocks.Domain.Time;
 using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Periods;
+using Billing.Invoicing.Domain.Subscriptions;
 
 namespace Billing.Invoicing.Application.Invoices.Composing;
 
@@ -28,16 +29,18 @@ internal sealed class EarlierBills(IReadOnlyList<Invoice> liveInvoices, DateTime
     /// <summary>
     /// Earlier periods whose usage may have changed since they were billed: they end after the
     /// recheck instant, and their own invoice is live and finalized (a voided period is not billed again).
+    /// Each is the part of its cycle period the subscription billed (after a trial, PLN-4).
     /// </summary>
-    public IEnumerable<Period> PeriodsToRecheck(BillingCycle cycle, Period current)
+    public IEnumerable<Period> PeriodsToRecheck(Subscription subscription, BillingInterval interval, Period current)
     {
         if (recheckAfter is not { } after)
         {
             yield break;
         }
 
+        var cycle = subscription.CycleFor(interval);
         var periods = new List<Period>();
-        for (var period = current; period.Start > cycle.Start;)
+        for (var period = cycle.PeriodContaining(current.Start); period.Start > cycle.Start;)
         {
             period = cycle.PeriodContaining(period.Start.AddTicks(-1));
             if (period.End <= after)
@@ -45,7 +48,10 @@ internal sealed class EarlierBills(IReadOnlyList<Invoice> liveInvoices, DateTime
                 break;
             }
 
-            periods.Add(period);
+            if (subscription.BilledPart(period) is { } billed)
+            {
+                periods.Add(billed);
+            }
         }
 
         foreach (var period in Enumerable.Reverse(periods).Where(period => _issuedPeriods.Contains(period.Start)))

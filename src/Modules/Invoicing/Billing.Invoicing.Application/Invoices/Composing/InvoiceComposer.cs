@@ -40,7 +40,7 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
 
         var earlier = await EarlierBillsAsync(requests, cancellationToken);
         var latePeriods = requests
-            .Select((request, index) => earlier[index].PeriodsToRecheck(request.Subscription.CycleFor(request.Plan.Interval), request.Period).ToList())
+            .Select((request, index) => earlier[index].PeriodsToRecheck(request.Subscription, request.Plan.Interval, request.Period).ToList())
             .ToList();
         var ranges = requests.SelectMany((request, index) => latePeriods[index]
             .Select(period => new UsageRange(request.Subscription.CustomerId, period.Start, period.End))
@@ -54,9 +54,9 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
     {
         var (subscription, plan, period) = (request.Subscription, request.Plan, request.Period);
         var version = plan.VersionAt(period.Start);
-        var whole = subscription.CycleFor(plan.Interval).WholePeriodFrom(period.Start);
+        var whole = subscription.CycleFor(plan.Interval).PeriodContaining(period.Start);
         var own = Rater.Rate(
-            plan.TermsOf(version), period, firstPeriod: period.Start == subscription.StartDate,
+            plan.TermsOf(version), period, firstPeriod: subscription.IsFirstBilled(period),
             usage[new UsageRange(subscription.CustomerId, period.Start, request.UsageEnd)], taxRatePercent: 0m, earlier.BilledFor(period.Start),
             Proration.Of(period, whole));
         var lines = own.Lines.Select(line => new ServiceLine(line, period.Start, period.End)).ToList();

@@ -48,7 +48,7 @@ internal sealed class CreateSubscriptionHandler(
         var collection = WireName.Parse<CollectionMethod>(command.CollectionMethod!);
         var netTerms = command.NetTermsDays
             ?? (collection == CollectionMethod.SendInvoice ? (await settings.GetAsync(cancellationToken)).DefaultNetTermsDays : 0);
-        var subscription = Subscription.Create(customer.Id, plan.Id, plan.Interval, start, command.AnchorDay, collection, netTerms, now);
+        var subscription = Subscription.Create(customer.Id, plan.Id, plan.Interval, start, command.AnchorDay, collection, netTerms, now, command.TrialDays ?? 0);
         subscriptions.Add(subscription);
 
         var dto = subscription.ToDto(plan.Code, now);

@@ -13,5 +13,6 @@ internal sealed class CreateSubscriptionValidator : AbstractValidator<CreateSubs
         RuleFor(command => command.AnchorDay).InclusiveBetween(1, 31);
         RuleFor(command => command.CollectionMethod).NotEmpty().WireNameOf<CreateSubscriptionCommand, CollectionMethod>();
         RuleFor(command => command.NetTermsDays).InclusiveBetween(0, Subscription.MaxNetTermsDays);
+        RuleFor(command => command.TrialDays).InclusiveBetween(0, Subscription.MaxTrialDays);
     }
 }

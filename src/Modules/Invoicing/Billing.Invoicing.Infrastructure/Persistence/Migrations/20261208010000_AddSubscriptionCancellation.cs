@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Billing.Invoicing.Infrastructure.Persistence.Migrations;
 
-/// <summary>PLN-5: when and why a subscription was canceled. Written by hand (docs-adr/0008).</summary>
+/// <summary>PLN-5: when and why a subscription was canceled; PLN-4: when its trial ends. Written by hand (docs-adr/0008).</summary>
 [DbContext(typeof(InvoicingDbContext))]
 [Migration("20261208010000_AddSubscriptionCancellation")]
 internal sealed class AddSubscriptionCancellation : Migration
@@ -13,5 +13,6 @@ internal sealed class AddSubscriptionCancellation : Migration
         const string subscriptions = "invoicing_subscriptions";
         migrationBuilder.AddColumn<string>(name: "canceled_at", table: subscriptions, type: "TEXT", nullable: true);
         migrationBuilder.AddColumn<string>(name: "cancellation_reason", table: subscriptions, type: "TEXT", maxLength: 500, nullable: true);
+        migrationBuilder.AddColumn<string>(name: "trial_ends_at", table: subscriptions, type: "TEXT", nullable: true);
     }
 }

@@ -671,6 +671,10 @@ namespace Billing.Invoicing.Infrastructure.Persistence.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("start_date");
 
+                    b.Property<DateTimeOffset?>("TrialEndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trial_ends_at");
+
                     b.Property<DateTimeOffset>("UnbilledPeriodEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("unbilled_period_end");
