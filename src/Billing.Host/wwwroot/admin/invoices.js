@@ -155,6 +155,7 @@ const GROUPS = [
   ['Usage', ['usage', 'late_usage', 'minimum_commitment']],
   ['Fixed fees', ['fixed_fee']],
   ['Adjustments', ['adjustment']],
+  ['Balance', ['balance']],
   ['Tax', ['tax']],
 ];
 

@@ -15,7 +15,7 @@ public sealed record UpcomingInvoiceDto(
     decimal Total);
 
 /// <summary>
-/// One line: <c>kind</c> fixed_fee, usage, late_usage, minimum_commitment, adjustment or tax;
+/// One line: <c>kind</c> fixed_fee, usage, late_usage, minimum_commitment, adjustment, balance or tax;
 /// <c>computation</c> says how the amount was reached, step by step. <c>periodStart</c>/<c>periodEnd</c>
 /// name the period the line bills (an earlier one for late usage, INV-5); <c>reason</c> is an
 /// adjustment's reason.

@@ -1,6 +1,7 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Application.Audit;
 using Billing.BuildingBlocks.Application.Paging;
+using Billing.Invoicing.Application.Balances.GetCustomerBalance;
 using Billing.Invoicing.Application.Plans.AddPlanVersion;
 using Billing.Invoicing.Application.Plans.CreatePlan;
 using Billing.Invoicing.Application.Plans.GetPlan;
@@ -40,6 +41,10 @@ public static class InvoicingEndpoints
         plans.MapGet("/{code}/history", PlanHistory).RequireAuthorization(AccessPolicies.Client)
             .WithName("GetPlanHistory").WithSummary("Every version and correction of the plan, oldest first: when, which key, prices before and after, why (PLN-7, AUD-1)")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/v1/customers/{id}/balance", Balance).RequireAuthorization(AccessPolicies.Client).WithTags("Customers")
+            .WithName("GetCustomerBalance")
+            .WithSummary("The customer's balance (credit positive) and its ledger, newest first; applied to its next invoices before tax (INV-16)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         var subscriptions = app.MapGroup("/v1/subscriptions").WithTags("Subscriptions").ProducesProblem(StatusCodes.Status401Unauthorized);
         subscriptions.MapPost("/", Subscribe).RequireAuthorization(AccessPolicies.Admin)
             .WithName("CreateSubscription").WithSummary("Put a customer on a plan (admin); collectionMethod charge_automatically or send_invoice")
@@ -94,6 +99,9 @@ public static class InvoicingEndpoints
 
     private static async Task<Ok<PlanDto>> Get(string code, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetPlanQuery(code), cancellationToken));
+
+    private static async Task<Ok<CustomerBalanceDto>> Balance(string id, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new GetCustomerBalanceQuery(id), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<AuditEntryDto>>> PlanHistory(string code, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetPlanHistoryQuery(code), cancellationToken));

@@ -17,6 +17,12 @@ internal sealed class Invoice : AggregateRoot
     public const string IdPrefix = "inv";
     public const int MaxReasonLength = 500;
 
+    /// <summary>INV-16: the code of the line that carries what would make the invoice negative to the customer's balance.</summary>
+    public const string CarriedToBalance = "balance_carried";
+
+    /// <summary>INV-16: the code of the line that applies the customer's balance (credit or debt) at finalization.</summary>
+    public const string AppliedBalance = "balance_applied";
+
     /// <summary>PAY-5: the reason of a failure reported without one (a provider's payment-failed event).</summary>
     public const string UnspecifiedPaymentFailure = "payment_failed";
 
@@ -114,6 +120,9 @@ internal sealed class Invoice : AggregateRoot
 
     public bool HasMeteredCharge => _lines.Any(line => line.BillsUsage);
 
+    /// <summary>INV-16: how much the invoice moves the customer's balance (credit up when positive).</summary>
+    public decimal BalanceMovement => _lines.Where(line => line.Kind == LineKind.Balance).Sum(line => line.Amount);
+
     public static Invoice Draft(InvoiceDraft draft, DateTimeOffset now)
     {
         var invoice = new Invoice
@@ -180,7 +189,11 @@ internal sealed class Invoice : AggregateRoot
         FinalizesAt = finalizesAt;
     }
 
-    /// <summary>INV-6: a credit (negative) or correction (positive) with its reason, on a draft only.</summary>
+    /// <summary>
+    /// INV-6: a credit (negative) or correction (positive) with its reason, on a draft only. A credit
+    /// larger than the rest of the invoice leaves it at zero and carries the difference to the
+    /// customer's balance (INV-16).
+    /// </summary>
     public void Adjust(decimal amount, string description, string reason)
     {
         EnsureDraft("adjusted");
@@ -189,15 +202,33 @@ internal sealed class Invoice : AggregateRoot
             throw new BusinessRuleViolation("invalid_adjustment", $"An adjustment is a non-zero amount in whole {Currency.Code} minor units, not {amount}.");
         }
 
-        if (Subtotal + amount < 0m)
-        {
-            throw new BusinessRuleViolation("negative_total", $"A credit of {-amount} {Currency.Code} is more than the invoice's subtotal of {Subtotal} {Currency.Code}.");
-        }
-
         var line = new RatedLine(LineKind.Adjustment, "adjustment", description, 1m, amount, [$"adjustment {Rater.Text(amount)} {Currency.Code}: {reason}"]);
-        _lines.Insert(_lines.FindIndex(existing => existing.Kind == LineKind.Tax) is var tax and >= 0 ? tax : _lines.Count,
+        _lines.Insert(_lines.FindIndex(existing => existing.Kind is LineKind.Balance or LineKind.Tax) is var after and >= 0 ? after : _lines.Count,
             InvoiceLine.From(0, line, PeriodStart, PeriodEnd, reason));
         Retotal();
+    }
+
+    /// <summary>
+    /// INV-16, at finalization: the customer's balance goes on the invoice as its own line before tax.
+    /// A credit pays as much of the invoice as it can (never below zero); a debt (a credit taken back
+    /// by a void after it was used) is added. Answers the amount of the line (0 when none).
+    /// </summary>
+    public decimal ApplyBalance(decimal available)
+    {
+        EnsureDraft("given the customer's balance");
+        _lines.RemoveAll(line => line.Code == AppliedBalance);
+        var owed = Math.Max(0m, _lines.Where(line => line.Kind is not (LineKind.Balance or LineKind.Tax)).Sum(line => line.Amount));
+        var amount = available > 0m ? -Math.Min(available, owed) : -available;
+        if (amount != 0m)
+        {
+            var text = amount < 0m ? "Credit from the customer's balance" : "Balance owed from earlier invoices";
+            var line = new RatedLine(LineKind.Balance, AppliedBalance, text, 1m, amount,
+                [$"balance {Rater.Text(available)} {Currency.Code}, invoice before it {Rater.Text(owed)} {Currency.Code} → {Rater.Text(amount)} {Currency.Code}"]);
+            _lines.Add(InvoiceLine.From(0, line, PeriodStart, PeriodEnd));
+        }
+
+        Retotal();
+        return amount;
     }
 
     /// <summary>INV-7: draft → open with its number; payment is due after the net terms.</summary>
@@ -273,7 +304,7 @@ internal sealed class Invoice : AggregateRoot
 
     private bool SameAsComputed(IReadOnlyList<ServiceLine> computed)
     {
-        var current = _lines.Where(line => line.Kind is not (LineKind.Adjustment or LineKind.Tax)).ToList();
+        var current = _lines.Where(line => line.Kind is not (LineKind.Adjustment or LineKind.Balance or LineKind.Tax)).ToList();
         return current.Count == computed.Count && current.Zip(computed).All(pair =>
             pair.First.Kind == pair.Second.Line.Kind && pair.First.Code == pair.Second.Line.Code
             && pair.First.Description == pair.Second.Line.Description && pair.First.Quantity == pair.Second.Line.Quantity
@@ -291,9 +322,22 @@ internal sealed class Invoice : AggregateRoot
         }
     }
 
+    /// <summary>
+    /// Tax again over every line; before it, what would leave the invoice below zero is carried to
+    /// the customer's balance on a line of its own (INV-16), so no invoice total is ever negative.
+    /// The balance lines are taxable: they move the same pre-tax amounts the lines they offset did.
+    /// </summary>
     private void Retotal()
     {
-        _lines.RemoveAll(line => line.Kind == LineKind.Tax);
+        _lines.RemoveAll(line => line.Kind == LineKind.Tax || line.Code == CarriedToBalance);
+        var below = _lines.Sum(line => line.Amount);
+        if (below < 0m)
+        {
+            var carried = new RatedLine(LineKind.Balance, CarriedToBalance, "Carried to the customer's balance", 1m, -below,
+                [$"lines total {Rater.Text(below)} {Currency.Code}; an invoice is never below zero, so {Rater.Text(-below)} {Currency.Code} goes to the customer's balance"]);
+            _lines.Add(InvoiceLine.From(0, carried, PeriodStart, PeriodEnd));
+        }
+
         var taxable = _lines.Select(line => line.ToRated()).ToList();
         if (Rater.Tax(taxable, TaxRate, Currency) is { } tax)
         {

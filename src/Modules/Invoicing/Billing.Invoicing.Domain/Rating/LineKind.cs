@@ -10,5 +10,11 @@ internal enum LineKind
     LateUsage,
     MinimumCommitment,
     Adjustment,
+
+    /// <summary>
+    /// INV-16: the customer's balance: credit applied (negative), a debt applied (positive), or what
+    /// would have made the invoice negative, carried to the balance (positive).
+    /// </summary>
+    Balance,
     Tax,
 }

@@ -104,6 +104,7 @@ internal sealed class InvoicePdfDocuments : IInvoiceDocuments
     {
         "usage" or "late_usage" => "Usage",
         "adjustment" => "Adjustments",
+        "balance" => "Balance",
         _ => "Fixed fees",
     };
 

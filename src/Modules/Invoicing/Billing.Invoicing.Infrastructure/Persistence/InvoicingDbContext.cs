@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Infrastructure.Persistence;
+using Billing.Invoicing.Domain.Balances;
 using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Notifications;
 using Billing.Invoicing.Domain.Plans;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Billing.Invoicing.Infrastructure.Persistence;
 
-/// <summary>The Invoicing module's tables: plans and their versions, subscriptions, the outbox and audit log.</summary>
+/// <summary>The Invoicing module's tables: plans and their versions, subscriptions, invoices, balances, the outbox and audit log.</summary>
 internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> options)
     : ModuleDbContext(options)
 {
@@ -36,6 +37,8 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
 
     public DbSet<InvoiceNumberCounter> InvoiceNumbers => Set<InvoiceNumberCounter>();
 
+    public DbSet<BalanceEntry> BalanceEntries => Set<BalanceEntry>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Prices are values stored as JSON in a version's row (PriceJson), not entities of their own.
@@ -52,5 +55,6 @@ internal sealed class InvoicingDbContext(DbContextOptions<InvoicingDbContext> op
         modelBuilder.ApplyConfiguration(new NotificationConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookEndpointConfiguration());
         modelBuilder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        modelBuilder.ApplyConfiguration(new BalanceEntryConfiguration());
     }
 }

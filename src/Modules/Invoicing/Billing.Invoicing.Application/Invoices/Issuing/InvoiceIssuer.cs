@@ -1,6 +1,7 @@
 using Billing.BuildingBlocks.Application.Access;
 using Billing.BuildingBlocks.Domain.Monetary;
 using Billing.BuildingBlocks.Domain.Time;
+using Billing.Invoicing.Application.Balances;
 using Billing.Invoicing.Application.Customers;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Plans;
@@ -16,7 +17,7 @@ namespace Billing.Invoicing.Application.Invoices.Issuing;
 /// <summary>
 /// Makes and finalizes invoices the one way every path shares (scheduled, manual, regenerated):
 /// rate, open the draft with the grace its rules give (INV-3, INV-4), and at finalization rate again
-/// from the latest usage and number it (INV-7). A cycle's batch goes through together, so its reads
+/// from the latest usage, apply the customer's balance (INV-16) and number it (INV-7). A cycle's batch goes through together, so its reads
 /// are a fixed number of queries rather than a dozen per invoice; a single invoice is a batch of one.
 /// </summary>
 internal sealed class InvoiceIssuer(
@@ -26,6 +27,7 @@ internal sealed class InvoiceIssuer(
     IInvoicingSettingsRepository settings,
     InvoiceComposer composer,
     CustomerDirectory customers,
+    IBalanceLedger ledger,
     ICallerContext caller,
     TimeProvider clock)
 {
@@ -113,10 +115,16 @@ internal sealed class InvoiceIssuer(
                 finalization.Subscription, finalization.Plan, finalization.Invoice.BilledPeriod(), finalization.Invoice.UsageEnd, config.LateUsageLookBack,
                 Excluded(finalization.Invoice, replaced: null))).ToList(),
             cancellationToken);
+        // INV-16: each customer's balance goes on its next finalized invoice; a batch with several
+        // invoices of one customer passes what is left from one to the next.
+        var balances = new Dictionary<string, decimal>(
+            await ledger.BalancesAsync(finalizations.Select(finalization => finalization.Invoice.CustomerId).Distinct().ToList(), cancellationToken));
         for (var index = 0; index < finalizations.Count; index++)
         {
             var invoice = finalizations[index].Invoice;
             invoice.Recompute(composed[index].PlanVersion, composed[index].Lines);
+            invoice.ApplyBalance(balances.GetValueOrDefault(invoice.CustomerId));
+            balances[invoice.CustomerId] = balances.GetValueOrDefault(invoice.CustomerId) + invoice.BalanceMovement;
             invoice.Finalize(await invoices.NextSequenceAsync(cancellationToken), caller.Environment, clock.GetUtcNow(), reason);
         }
     }

@@ -2,11 +2,12 @@ using Billing.BuildingBlocks.Application.Errors;
 using Billing.BuildingBlocks.Application.Validation;
 using Billing.BuildingBlocks.Domain;
 using Billing.Customers.Contracts;
+using Billing.Invoicing.Application.Balances;
 using Billing.Invoicing.Application.Invoices.Composing;
 using Billing.Invoicing.Application.Plans;
 using Billing.Invoicing.Application.Settings;
 using Billing.Invoicing.Contracts;
-using Billing.Invoicing.Domain.Rating;
+using Billing.Invoicing.Domain.Invoices;
 using MediatR;
 
 namespace Billing.Invoicing.Application.Subscriptions.PreviewUpcomingInvoice;
@@ -14,10 +15,10 @@ namespace Billing.Invoicing.Application.Subscriptions.PreviewUpcomingInvoice;
 /// <summary>
 /// INV-12 with the code path the real invoice takes (<see cref="InvoiceComposer"/>): the period
 /// containing now (cut where a canceled subscription ends, PLN-5), the plan version in force at its start, the period's usage so far and any late
-/// usage of earlier periods, then the customer's tax. Nothing is stored.
+/// usage of earlier periods, the customer's balance (INV-16), then the customer's tax. Nothing is stored.
 /// </summary>
 internal sealed class PreviewUpcomingInvoiceHandler(
-    ISubscriptionRepository subscriptions, IPlanRepository plans, IInvoicingSettingsRepository settings, InvoiceComposer composer, IMediator mediator, TimeProvider clock)
+    ISubscriptionRepository subscriptions, IPlanRepository plans, IInvoicingSettingsRepository settings, InvoiceComposer composer, IBalanceLedger ledger, IMediator mediator, TimeProvider clock)
     : IRequestHandler<PreviewUpcomingInvoiceQuery, UpcomingInvoiceDto>
 {
     public async Task<UpcomingInvoiceDto> Handle(PreviewUpcomingInvoiceQuery query, CancellationToken cancellationToken)
@@ -34,13 +35,14 @@ internal sealed class PreviewUpcomingInvoiceHandler(
         var composed = await composer.ComposeAsync(
             new ComposeRequest(subscription, plan, period, period.End, lateUsageLookBack, new HashSet<string>()), cancellationToken);
 
-        var lines = composed.Lines.ToList();
-        if (Rater.Tax(lines.Select(line => line.Line), customer.TaxRate, plan.Currency) is { } tax)
-        {
-            lines.Add(new(tax, period.Start, period.End));
-        }
-
-        var totals = new RatedInvoice(plan.Currency, period, lines.Select(line => line.Line).ToList());
+        // The lines go through an invoice that is never stored, so tax and the customer's balance
+        // (INV-16) come out exactly as they will at finalization.
+        var invoice = Invoice.Draft(
+            new InvoiceDraft(InvoiceKind.Scheduled, subscription, plan.Code, customer.Id, customer.Name, customer.ExternalId, plan.Currency, customer.TaxRate,
+                period, period.End, Generation: 0, Replaces: null, "preview"),
+            now);
+        invoice.Recompute(composed.PlanVersion, composed.Lines);
+        invoice.ApplyBalance((await ledger.BalancesAsync([customer.Id], cancellationToken)).GetValueOrDefault(customer.Id));
         return new UpcomingInvoiceDto(
             subscription.Id,
             subscription.CustomerId,
@@ -49,10 +51,10 @@ internal sealed class PreviewUpcomingInvoiceHandler(
             plan.Currency.Code,
             period.Start,
             period.End,
-            lines.Select(line => new InvoiceLineDto(
-                WireName.Of(line.Line.Kind), line.Line.Code, line.Line.Description, line.Line.Quantity, line.Line.Amount, line.Line.Computation, line.Start, line.End)).ToList(),
-            totals.Subtotal,
-            totals.Tax,
-            totals.Total);
+            invoice.Lines.Select(line => new InvoiceLineDto(
+                WireName.Of(line.Kind), line.Code, line.Description, line.Quantity, line.Amount, line.Computation, line.ServiceStart, line.ServiceEnd)).ToList(),
+            invoice.Subtotal,
+            invoice.Tax,
+            invoice.Total);
     }
 }

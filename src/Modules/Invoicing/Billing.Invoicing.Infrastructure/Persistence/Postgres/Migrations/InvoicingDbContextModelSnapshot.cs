@@ -157,6 +157,68 @@ namespace Billing.Invoicing.Infrastructure.Persistence.Postgres.Migrations
                     b.HasAnnotation("Billing:BulkWrites", true);
                 });
 
+            modelBuilder.Entity("Billing.Invoicing.Domain.Balances.BalanceEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("environment");
+
+                    b.Property<string>("InvoiceId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Environment", "CustomerId", "CreatedAt");
+
+                    b.HasIndex("Environment", "InvoiceId", "Kind")
+                        .IsUnique()
+                        .HasAnnotation("Billing:ConflictCode", "balance_entry_exists")
+                        .HasAnnotation("Billing:ConflictMessage", "This invoice has already moved the customer's balance.");
+
+                    b.ToTable("balance_entries", "invoicing");
+                });
+
             modelBuilder.Entity("Billing.Invoicing.Domain.Invoices.Invoice", b =>
                 {
                     b.Property<string>("Id")
