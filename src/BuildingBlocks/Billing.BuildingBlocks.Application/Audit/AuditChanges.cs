@@ -16,7 +16,7 @@ public static class AuditChanges
         {
             var from = before is null ? null : property.GetValue(before);
             var to = property.GetValue(after);
-            if (!Equals(from, to))
+            if (!Same(from, to))
             {
                 changes[JsonName(property.Name)] = new AuditChange(from, to);
             }
@@ -24,6 +24,12 @@ public static class AuditChanges
 
         return changes;
     }
+
+    /// <summary>Values compare by value; lists (a snapshot's items are records) item by item.</summary>
+    private static bool Same(object? from, object? to) =>
+        Equals(from, to)
+        || (from is System.Collections.IEnumerable fromItems and not string && to is System.Collections.IEnumerable toItems and not string
+            && fromItems.Cast<object?>().SequenceEqual(toItems.Cast<object?>()));
 
     private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

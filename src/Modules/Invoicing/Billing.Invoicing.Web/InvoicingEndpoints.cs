@@ -8,6 +8,7 @@ using Billing.Invoicing.Application.Plans.GetPlan;
 using Billing.Invoicing.Application.Plans.GetPlanHistory;
 using Billing.Invoicing.Application.Plans.ListPlans;
 using Billing.Invoicing.Application.Subscriptions.CancelSubscription;
+using Billing.Invoicing.Application.Subscriptions.ChangePlan;
 using Billing.Invoicing.Application.Subscriptions.CreateSubscription;
 using Billing.Invoicing.Application.Subscriptions.GetSubscription;
 using Billing.Invoicing.Application.Subscriptions.GetSubscriptionHistory;
@@ -22,7 +23,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Billing.Invoicing.Web;
 
-/// <summary>PLN-1..5, PLN-7 and INV-12 over HTTP: admins set prices and subscribe customers, clients read and preview.</summary>
+/// <summary>PLN-1..7 and INV-12 over HTTP: admins set prices and subscribe customers, clients read and preview.</summary>
 public static class InvoicingEndpoints
 {
     public static IEndpointRouteBuilder MapInvoicingEndpoints(this IEndpointRouteBuilder app)
@@ -58,6 +59,11 @@ public static class InvoicingEndpoints
             .WithSummary("End a subscription now (the period is cut and invoiced prorated) or at the period end (invoiced as usual); reason required (admin, PLN-5)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        subscriptions.MapPost("/{id}/change-plan", ChangePlan).RequireAuthorization(AccessPolicies.Admin)
+            .WithName("ChangeSubscriptionPlan")
+            .WithSummary("Move to another plan of the same currency and interval now (the period splits, each part rated by its plan) or at the period end; proration prorate or none (admin, PLN-6)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         subscriptions.MapGet("/{id}/history", SubscriptionHistory).RequireAuthorization(AccessPolicies.Client)
             .WithName("GetSubscriptionHistory").WithSummary("Every change of the subscription, oldest first: when, which key, from, to, why (AUD-1)")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -78,6 +84,9 @@ public static class InvoicingEndpoints
 
     private static async Task<Ok<SubscriptionDto>> GetSubscription(string id, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetSubscriptionQuery(id), cancellationToken));
+
+    private static async Task<Ok<SubscriptionDto>> ChangePlan(string id, ChangePlanCommand command, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(command with { SubscriptionId = id }, cancellationToken));
 
     private static async Task<Ok<SubscriptionDto>> Cancel(string id, CancelSubscriptionCommand command, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(command with { SubscriptionId = id }, cancellationToken));

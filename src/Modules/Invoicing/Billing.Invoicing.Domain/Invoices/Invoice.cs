@@ -182,6 +182,13 @@ internal sealed class Invoice : AggregateRoot
         Retotal();
     }
 
+    /// <summary>PLN-6: the plan the invoice's period ended on, when the subscription changed plan in or after it.</summary>
+    public void RatedOn(string planId, string planCode)
+    {
+        EnsureDraft("rated again");
+        (PlanId, PlanCode) = (planId, planCode);
+    }
+
     /// <summary>INV-3, INV-4: when this draft finalizes on its own.</summary>
     public void ScheduleFinalization(DateTimeOffset finalizesAt)
     {

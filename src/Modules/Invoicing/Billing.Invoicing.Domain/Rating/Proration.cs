@@ -25,6 +25,11 @@ internal sealed record Proration
             ? null
             : new Proration((long)billed.Length.TotalSeconds, (long)whole.Length.TotalSeconds);
 
+    /// <summary>PLN-6: a part of a period whose fixed fees another part charges (a change that did not prorate).</summary>
+    public static Proration NoFees(Period whole) => new(0, (long)whole.Length.TotalSeconds);
+
+    public bool ChargesNothing => BilledSeconds == 0;
+
     /// <summary>The exact share of an amount; the caller rounds once, by the currency.</summary>
     public decimal Of(decimal amount) => amount * BilledSeconds / WholeSeconds;
 

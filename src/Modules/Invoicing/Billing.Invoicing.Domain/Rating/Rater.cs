@@ -23,7 +23,7 @@ internal static class Rater
     {
         var currency = terms.Currency;
         var lines = new List<RatedLine>();
-        if (terms.Fees.RecurringFee > 0m)
+        if (terms.Fees.RecurringFee > 0m && proration is not { ChargesNothing: true })
         {
             lines.Add(proration is null
                 ? Fixed("recurring_fee", $"Subscription fee {period}", terms.Fees.RecurringFee, currency)

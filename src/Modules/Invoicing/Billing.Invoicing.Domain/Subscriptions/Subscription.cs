@@ -11,6 +11,8 @@ namespace Billing.Invoicing.Domain.Subscriptions;
 internal sealed class Subscription : AggregateRoot
 {
     public const string IdPrefix = "sub";
+
+    private readonly List<PlanPhase> _phases = [];
     public const int MaxNetTermsDays = 365;
     public const int MaxReasonLength = 500;
     public const int MaxTrialDays = 730;
@@ -23,7 +25,11 @@ internal sealed class Subscription : AggregateRoot
 
     public string CustomerId { get; private set; } = string.Empty;
 
+    /// <summary>The plan the subscription is on from its latest phase on (PLN-6; a pending change included).</summary>
     public string PlanId { get; private set; } = string.Empty;
+
+    /// <summary>PLN-6: the plans it has been on and when each started; empty when it never changed plan.</summary>
+    public IReadOnlyList<PlanPhase> Phases => _phases;
 
     /// <summary>00:00 UTC of the first day billed.</summary>
     public DateTimeOffset StartDate { get; private set; }
@@ -204,6 +210,98 @@ internal sealed class Subscription : AggregateRoot
         {
             UnbilledPeriodEnd = end;
         }
+    }
+
+    /// <summary>PLN-6: the plan in force at an instant.</summary>
+    public string PlanAt(DateTimeOffset instant) =>
+        _phases.Count == 0 ? PlanId
+            : (_phases.Where(phase => phase.StartsAt <= instant).MaxBy(phase => (phase.StartsAt, phase.Number)) ?? _phases.MinBy(phase => phase.Number)!).PlanId;
+
+    /// <summary>
+    /// PLN-6: move to another plan (same currency and interval, checked by the caller) now, splitting
+    /// the current period at this second, or at the end of the current period. A later change replaces
+    /// a pending one. Before anything is billed (before the start or in a trial) the new plan simply
+    /// replaces the old from the start. An ending subscription keeps its plan.
+    /// </summary>
+    public void ChangePlan(string planId, PlanChangeTiming timing, bool prorate, BillingInterval interval, DateTimeOffset now)
+    {
+        if (EndsAt is { } ends)
+        {
+            throw new BusinessRuleViolation(ends <= now ? "subscription_ended" : "subscription_canceled",
+                $"Subscription {Id} ends at {ends:O}; the plan of a canceled subscription does not change.");
+        }
+
+        if (now < BillingStartsAt)
+        {
+            if (PlanId == planId && _phases.Count == 0)
+            {
+                throw new BusinessRuleViolation("same_plan", $"Subscription {Id} is already on this plan.");
+            }
+
+            _phases.Clear();
+            PlanId = planId;
+            return;
+        }
+
+        var at = timing == PlanChangeTiming.Now ? WholeSecond(now) : CycleFor(interval).PeriodContaining(now).End;
+        var before = _phases.Count == 0 ? PlanId
+            : (_phases.Where(phase => phase.StartsAt < at).MaxBy(phase => (phase.StartsAt, phase.Number)) ?? _phases.MinBy(phase => phase.Number)!).PlanId;
+        var pending = _phases.Any(phase => phase.StartsAt >= at && phase.Number > 1);
+        if (before == planId && !pending)
+        {
+            throw new BusinessRuleViolation("same_plan", $"Subscription {Id} is already on this plan at {at:O}.");
+        }
+
+        if (_phases.Count == 0)
+        {
+            _phases.Add(new PlanPhase(1, PlanId, StartDate, prorate: true, now));
+        }
+
+        // A later change replaces one still pending; going back to the plan in force just cancels it.
+        var number = _phases.Max(phase => phase.Number) + 1;
+        _phases.RemoveAll(phase => phase.StartsAt >= at && phase.Number > 1);
+        if (before != planId)
+        {
+            _phases.Add(new PlanPhase(number, planId, at, prorate, now));
+        }
+
+        PlanId = planId;
+    }
+
+    /// <summary>
+    /// PLN-6: the parts of a billed period by plan, in order, each with the time its fixed fees cover.
+    /// A period without a change inside it is one part whose fees cover all of it.
+    /// </summary>
+    public IReadOnlyList<PlanPart> PartsOf(Period billed)
+    {
+        var changes = _phases
+            .Where(phase => phase.StartsAt > billed.Start && phase.StartsAt < billed.End)
+            .GroupBy(phase => phase.StartsAt)
+            .Select(same => same.MaxBy(phase => phase.Number)!)
+            .OrderBy(phase => phase.StartsAt)
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return [new PlanPart(PlanAt(billed.Start), billed, billed)];
+        }
+
+        var bounds = changes.Select(change => change.StartsAt).Prepend(billed.Start).Append(billed.End).ToList();
+        var plans = changes.Select(change => change.PlanId).Prepend(PlanAt(billed.Start)).ToList();
+        var startsFees = changes.Select(change => change.Prorate).Prepend(true).ToList();
+        var parts = new List<PlanPart>(plans.Count);
+        for (var index = 0; index < plans.Count; index++)
+        {
+            var feeEnd = index + 1;
+            while (feeEnd < plans.Count && !startsFees[feeEnd])
+            {
+                feeEnd++;
+            }
+
+            var feeSpan = startsFees[index] ? Period.Cut(bounds[index], bounds[feeEnd]) : null;
+            parts.Add(new PlanPart(plans[index], Period.Cut(bounds[index], bounds[index + 1]), feeSpan));
+        }
+
+        return parts;
     }
 
     /// <summary>Proration is by the second (as Stripe's), so an end is a whole second.</summary>

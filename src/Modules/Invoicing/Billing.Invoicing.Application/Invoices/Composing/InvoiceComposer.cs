@@ -1,4 +1,5 @@
 using Billing.BuildingBlocks.Domain.Time;
+using Billing.Invoicing.Application.Plans;
 using Billing.Invoicing.Domain.Invoices;
 using Billing.Invoicing.Domain.Plans;
 using Billing.Invoicing.Domain.Rating;
@@ -26,7 +27,7 @@ namespace Billing.Invoicing.Application.Invoices.Composing;
 /// customers together. A single invoice is a batch of one.
 /// </para>
 /// </remarks>
-internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository invoices)
+internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository invoices, IPlanRepository plans)
 {
     public async Task<ComposedInvoice> ComposeAsync(ComposeRequest request, CancellationToken cancellationToken) =>
         (await ComposeManyAsync([request], cancellationToken))[0];
@@ -40,48 +41,93 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
 
         var earlier = await EarlierBillsAsync(requests, cancellationToken);
         var latePeriods = requests
-            .Select((request, index) => earlier[index].PeriodsToRecheck(request.Subscription, request.Plan.Interval, request.Period).ToList())
+            .Select((request, index) => earlier[index].PeriodsToRecheck(request.Subscription, request.Plan.Interval, request.Period)
+                .Select(period => new LatePeriod(period, request.Subscription.PartsOf(period))).ToList())
             .ToList();
+        var ownParts = requests.Select(request => request.Subscription.PartsOf(request.Period)).ToList();
+        var plansById = await PlansAsync(requests, ownParts.SelectMany(parts => parts).Concat(latePeriods.SelectMany(late => late.SelectMany(period => period.Parts))), cancellationToken);
         var ranges = requests.SelectMany((request, index) => latePeriods[index]
-            .Select(period => new UsageRange(request.Subscription.CustomerId, period.Start, period.End))
-            .Prepend(new UsageRange(request.Subscription.CustomerId, request.Period.Start, request.UsageEnd)));
+            .SelectMany(late => late.Parts.Select(part => new UsageRange(request.Subscription.CustomerId, part.Part.Start, part.Part.End)))
+            .Concat(ownParts[index].Select(part => new UsageRange(request.Subscription.CustomerId, part.Part.Start, UsageEndOf(part, request)))));
         var usage = await UsageAsync(ranges, cancellationToken);
-        return requests.Select((request, index) => Rate(request, earlier[index], latePeriods[index], usage)).ToList();
+        return requests.Select((request, index) => Rate(request, ownParts[index], earlier[index], latePeriods[index], usage, plansById)).ToList();
     }
 
+    /// <summary>
+    /// Each part of the period is rated by its own plan (PLN-6): its usage alone, with that plan's
+    /// free units and tiers, and its fixed fees for the time they cover, prorated against the cycle's
+    /// whole period (a period cut by a trial or a cancellation is one part, PLN-4, PLN-5).
+    /// </summary>
     private static ComposedInvoice Rate(
-        ComposeRequest request, EarlierBills earlier, IReadOnlyList<Period> latePeriods, IReadOnlyDictionary<UsageRange, IReadOnlyDictionary<string, decimal>> usage)
+        ComposeRequest request, IReadOnlyList<PlanPart> parts, EarlierBills earlier, IReadOnlyList<LatePeriod> latePeriods,
+        IReadOnlyDictionary<UsageRange, IReadOnlyDictionary<string, decimal>> usage, IReadOnlyDictionary<string, Plan> plans)
     {
-        var (subscription, plan, period) = (request.Subscription, request.Plan, request.Period);
-        var version = plan.VersionAt(period.Start);
-        var whole = subscription.CycleFor(plan.Interval).PeriodContaining(period.Start);
-        var own = Rater.Rate(
-            plan.TermsOf(version), period, firstPeriod: subscription.IsFirstBilled(period),
-            usage[new UsageRange(subscription.CustomerId, period.Start, request.UsageEnd)], taxRatePercent: 0m, earlier.BilledFor(period.Start),
-            Proration.Of(period, whole));
-        var lines = own.Lines.Select(line => new ServiceLine(line, period.Start, period.End)).ToList();
-
-        foreach (var latePeriod in latePeriods)
+        var (subscription, period) = (request.Subscription, request.Period);
+        var whole = subscription.CycleFor(request.Plan.Interval).PeriodContaining(period.Start);
+        var lines = new List<ServiceLine>();
+        var (plan, version) = (request.Plan, request.Plan.VersionAt(period.Start));
+        for (var index = 0; index < parts.Count; index++)
         {
-            var lateUsage = usage[new UsageRange(subscription.CustomerId, latePeriod.Start, latePeriod.End)];
-            var billed = earlier.BilledFor(latePeriod.Start);
-            var terms = plan.TermsOf(plan.VersionAt(latePeriod.Start));
-            foreach (var charge in terms.Charges)
-            {
-                var quantity = lateUsage.GetValueOrDefault(charge.MeterCode);
-                var already = billed.GetValueOrDefault(charge.MeterCode);
-                if (quantity == already)
-                {
-                    continue;
-                }
+            var part = parts[index];
+            (plan, version) = (plans[part.PlanId], plans[part.PlanId].VersionAt(part.Part.Start));
+            var own = Rater.Rate(
+                plan.TermsOf(version), part.FeeSpan ?? part.Part, firstPeriod: index == 0 && subscription.IsFirstBilled(period),
+                usage[new UsageRange(subscription.CustomerId, part.Part.Start, UsageEndOf(part, request))], taxRatePercent: 0m, earlier.BilledFor(part.Part.Start),
+                part.FeeSpan is { } fees ? Proration.Of(fees, whole) : Proration.NoFees(whole));
+            lines.AddRange(own.Lines.Select(line => new ServiceLine(Named(line, plan, parts), part.Part.Start, part.Part.End)));
+        }
 
-                var line = Rater.RateUsageSince(charge, quantity, already, terms.Currency, LineKind.LateUsage,
-                    $"Late usage: {charge.MeterCode}, period {Period.Text(latePeriod.Start)} to {Period.Text(latePeriod.End)}");
-                lines.Add(new ServiceLine(line, latePeriod.Start, latePeriod.End));
+        foreach (var late in latePeriods)
+        {
+            foreach (var part in late.Parts)
+            {
+                var partPlan = plans[part.PlanId];
+                var lateUsage = usage[new UsageRange(subscription.CustomerId, part.Part.Start, part.Part.End)];
+                var billed = earlier.BilledFor(part.Part.Start);
+                var terms = partPlan.TermsOf(partPlan.VersionAt(part.Part.Start));
+                foreach (var charge in terms.Charges)
+                {
+                    var quantity = lateUsage.GetValueOrDefault(charge.MeterCode);
+                    var already = billed.GetValueOrDefault(charge.MeterCode);
+                    if (quantity == already)
+                    {
+                        continue;
+                    }
+
+                    var line = Rater.RateUsageSince(charge, quantity, already, terms.Currency, LineKind.LateUsage,
+                        $"Late usage: {charge.MeterCode}, period {Period.Text(part.Part.Start)} to {Period.Text(part.Part.End)}");
+                    lines.Add(new ServiceLine(Named(line, partPlan, late.Parts), part.Part.Start, part.Part.End));
+                }
             }
         }
 
-        return new ComposedInvoice(version.Number, lines);
+        return new ComposedInvoice(version.Number, lines, plan.Id, plan.Code);
+    }
+
+    /// <summary>In a period on several plans, each line says which plan rated it.</summary>
+    private static RatedLine Named(RatedLine line, Plan plan, IReadOnlyList<PlanPart> parts) =>
+        parts.Count == 1 ? line : line with { Description = $"{line.Description} (plan {plan.Code})" };
+
+    /// <summary>A part's usage ends with it, or earlier for an invoice of the period so far (INV-9).</summary>
+    private static DateTimeOffset UsageEndOf(PlanPart part, ComposeRequest request) =>
+        request.UsageEnd < part.Part.End ? request.UsageEnd : part.Part.End;
+
+    /// <summary>The plans the parts are on: the requests' own, and any other a plan change brought in, read once each.</summary>
+    private async Task<IReadOnlyDictionary<string, Plan>> PlansAsync(IReadOnlyList<ComposeRequest> requests, IEnumerable<PlanPart> parts, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, Plan>();
+        foreach (var request in requests)
+        {
+            found[request.Plan.Id] = request.Plan;
+        }
+
+        foreach (var planId in parts.Select(part => part.PlanId).Distinct().Where(planId => !found.ContainsKey(planId)).ToList())
+        {
+            found[planId] = await plans.ReadByIdAsync(planId, cancellationToken)
+                ?? throw new InvalidOperationException($"A subscription was on plan {planId}, which does not exist.");
+        }
+
+        return found;
     }
 
     private async Task<IReadOnlyList<EarlierBills>> EarlierBillsAsync(IReadOnlyList<ComposeRequest> requests, CancellationToken cancellationToken)
@@ -144,6 +190,9 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
     }
 
     private readonly record struct UsageRange(string CustomerId, DateTimeOffset From, DateTimeOffset To);
+
+    /// <summary>An earlier period to look at again for late usage, by the plans it was on.</summary>
+    private sealed record LatePeriod(Period Period, IReadOnlyList<PlanPart> Parts);
 }
 
 /// <summary>What to rate: a subscription's period, usage up to <see cref="UsageEnd"/>.</summary>
@@ -151,5 +200,8 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
 internal sealed record ComposeRequest(
     Subscription Subscription, Plan Plan, Period Period, DateTimeOffset UsageEnd, TimeSpan LateUsageLookBack, IReadOnlySet<string> Excluded);
 
-/// <summary>The rated lines and the plan version they came from (PLN-3).</summary>
-internal sealed record ComposedInvoice(int PlanVersion, IReadOnlyList<ServiceLine> Lines);
+/// <summary>
+/// The rated lines and the plan version they came from (PLN-3); with the plan, when the period ended
+/// on another plan than the subscription's latest (PLN-6). The invoice records the plan it ended on.
+/// </summary>
+internal sealed record ComposedInvoice(int PlanVersion, IReadOnlyList<ServiceLine> Lines, string? PlanId = null, string? PlanCode = null);

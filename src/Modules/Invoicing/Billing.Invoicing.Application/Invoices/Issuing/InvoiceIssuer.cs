@@ -64,7 +64,7 @@ internal sealed class InvoiceIssuer(
         for (var index = 0; index < requests.Count; index++)
         {
             var (request, invoice) = (requests[index], drafts[index]);
-            invoice.Recompute(composed[index].PlanVersion, composed[index].Lines);
+            invoice.Rate(composed[index]);
             var grace = config.Grace.GraceFor(new InvoiceTraits(
                 FromSubscriptionCycle: request.Kind == InvoiceKind.Scheduled,
                 HasMeteredCharge: invoice.HasMeteredCharge,
@@ -122,7 +122,7 @@ internal sealed class InvoiceIssuer(
         for (var index = 0; index < finalizations.Count; index++)
         {
             var invoice = finalizations[index].Invoice;
-            invoice.Recompute(composed[index].PlanVersion, composed[index].Lines);
+            invoice.Rate(composed[index]);
             invoice.ApplyBalance(balances.GetValueOrDefault(invoice.CustomerId));
             balances[invoice.CustomerId] = balances.GetValueOrDefault(invoice.CustomerId) + invoice.BalanceMovement;
             invoice.Finalize(await invoices.NextSequenceAsync(cancellationToken), caller.Environment, clock.GetUtcNow(), reason);

@@ -22,10 +22,11 @@ internal sealed class CancelSubscriptionHandler(ISubscriptionRepository subscrip
         var subscription = await subscriptions.FindAsync(command.SubscriptionId, cancellationToken)
             ?? throw new NotFoundException(SubscriptionMapping.AuditEntityType, command.SubscriptionId);
         var plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
-        var before = subscription.ToDto(plan.Code, now);
+        var codes = await plans.PlanCodesAsync(subscription, cancellationToken);
+        var before = subscription.ToDto(codes, now);
         subscription.Cancel(WireName.Parse<CancellationTiming>(command.At!), plan.Interval, now, command.Reason);
 
-        var after = subscription.ToDto(plan.Code, now);
+        var after = subscription.ToDto(codes, now);
         audit.Record(SubscriptionMapping.AuditEntityType, subscription.Id, "canceled", AuditChanges.Between(before, after), command.Reason);
         return after;
     }

@@ -51,7 +51,7 @@ internal sealed class CreateSubscriptionHandler(
         var subscription = Subscription.Create(customer.Id, plan.Id, plan.Interval, start, command.AnchorDay, collection, netTerms, now, command.TrialDays ?? 0);
         subscriptions.Add(subscription);
 
-        var dto = subscription.ToDto(plan.Code, now);
+        var dto = subscription.ToDto(new Dictionary<string, string> { [plan.Id] = plan.Code }, now);
         audit.Record(SubscriptionMapping.AuditEntityType, subscription.Id, "created", AuditChanges.Between(null, dto with { CreatedAt = default }));
         return dto;
     }

@@ -35,10 +35,11 @@ internal sealed class EndCustomerSubscriptionsHandler(ISubscriptionRepository su
             }
 
             var plan = (await plans.ReadByIdAsync(subscription.PlanId, cancellationToken))!;
-            var before = subscription.ToDto(plan.Code, command.ArchivedAt);
+            var codes = await plans.PlanCodesAsync(subscription, cancellationToken);
+            var before = subscription.ToDto(codes, command.ArchivedAt);
             subscription.Cancel(CancellationTiming.Now, plan.Interval, command.ArchivedAt, Reason);
             audit.Record(SubscriptionMapping.AuditEntityType, subscription.Id, "canceled",
-                AuditChanges.Between(before, subscription.ToDto(plan.Code, command.ArchivedAt)), Reason);
+                AuditChanges.Between(before, subscription.ToDto(codes, command.ArchivedAt)), Reason);
             ended++;
         }
 

@@ -12,7 +12,6 @@ internal sealed class GetSubscriptionHandler(ISubscriptionRepository subscriptio
     {
         var subscription = await subscriptions.ReadAsync(query.Id, cancellationToken)
             ?? throw new NotFoundException(SubscriptionMapping.AuditEntityType, query.Id);
-        var plan = await plans.ReadByIdAsync(subscription.PlanId, cancellationToken);
-        return subscription.ToDto(plan!.Code, clock.GetUtcNow());
+        return subscription.ToDto(await plans.PlanCodesAsync(subscription, cancellationToken), clock.GetUtcNow());
     }
 }

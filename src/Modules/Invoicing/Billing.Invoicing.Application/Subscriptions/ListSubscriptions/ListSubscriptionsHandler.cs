@@ -11,6 +11,6 @@ internal sealed class ListSubscriptionsHandler(ISubscriptionRepository subscript
     {
         var now = clock.GetUtcNow();
         var codes = (await plans.ListAsync(cancellationToken)).ToDictionary(plan => plan.Id, plan => plan.Code);
-        return (await subscriptions.ListAsync(query.Customer, cancellationToken)).Select(subscription => subscription.ToDto(codes[subscription.PlanId], now)).ToList();
+        return (await subscriptions.ListAsync(query.Customer, cancellationToken)).Select(subscription => subscription.ToDto(codes, now)).ToList();
     }
 }

@@ -41,12 +41,12 @@ internal sealed class PreviewUpcomingInvoiceHandler(
             new InvoiceDraft(InvoiceKind.Scheduled, subscription, plan.Code, customer.Id, customer.Name, customer.ExternalId, plan.Currency, customer.TaxRate,
                 period, period.End, Generation: 0, Replaces: null, "preview"),
             now);
-        invoice.Recompute(composed.PlanVersion, composed.Lines);
+        invoice.Rate(composed);
         invoice.ApplyBalance((await ledger.BalancesAsync([customer.Id], cancellationToken)).GetValueOrDefault(customer.Id));
         return new UpcomingInvoiceDto(
             subscription.Id,
             subscription.CustomerId,
-            plan.Code,
+            invoice.PlanCode,
             composed.PlanVersion,
             plan.Currency.Code,
             period.Start,

@@ -25,5 +25,17 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
 
         // INV-2: the scheduler looks for periods that have ended.
         builder.HasIndexPerEnvironment(nameof(Subscription.UnbilledPeriodEnd), nameof(Subscription.Id));
+
+        // PLN-6: the plans it has been on, from when; rows only for a subscription that changed plan.
+        builder.OwnsMany(subscription => subscription.Phases, phase =>
+        {
+            phase.ToTable("subscription_plan_phases");
+            phase.WithOwner().HasForeignKey("SubscriptionId");
+            phase.Property<string>("SubscriptionId").HasMaxLength(40);
+            phase.HasKey("SubscriptionId", nameof(PlanPhase.Number));
+            phase.Property(item => item.Number).ValueGeneratedNever();
+            phase.Property(item => item.PlanId).HasMaxLength(40).IsRequired();
+        });
+        builder.Navigation(subscription => subscription.Phases).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

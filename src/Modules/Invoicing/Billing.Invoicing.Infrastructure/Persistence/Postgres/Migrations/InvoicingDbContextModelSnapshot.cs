@@ -895,6 +895,48 @@ namespace Billing.Invoicing.Infrastructure.Persistence.Postgres.Migrations
 
                     b.Navigation("Versions");
                 });
+
+            modelBuilder.Entity("Billing.Invoicing.Domain.Subscriptions.Subscription", b =>
+                {
+                    b.OwnsMany("Billing.Invoicing.Domain.Subscriptions.PlanPhase", "Phases", b1 =>
+                        {
+                            b1.Property<string>("SubscriptionId")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("subscription_id");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("created_at");
+
+                            b1.Property<string>("PlanId")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("plan_id");
+
+                            b1.Property<bool>("Prorate")
+                                .HasColumnType("boolean")
+                                .HasColumnName("prorate");
+
+                            b1.Property<DateTimeOffset>("StartsAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("starts_at");
+
+                            b1.HasKey("SubscriptionId", "Number");
+
+                            b1.ToTable("subscription_plan_phases", "invoicing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SubscriptionId");
+                        });
+
+                    b.Navigation("Phases");
+                });
 #pragma warning restore 612, 618
         }
     }
