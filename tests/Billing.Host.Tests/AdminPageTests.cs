@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 
 namespace Billing.Host.Tests;
 
-/// <summary>API-3 in a real browser (headless Chromium): sign in, filter, open, void, regenerate, cancel a subscription, and a refused action shown plainly.</summary>
+/// <summary>API-3 in a real browser (headless Chromium): sign in, filter, open, void, regenerate, change a plan, cancel a subscription, and a refused action shown plainly.</summary>
 public sealed class AdminPageTests
 {
     [Fact]
@@ -88,6 +88,13 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upcoming invoice" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("section").First).ToContainTextAsync("Total so far: USD 53.26");
         await host.ScreenshotAsync("admin-customer.png");
+
+        // PLN-6: change to Globex's plan (the one other USD monthly plan) at the period end; June stays on Acme's.
+        await page.GetByLabel("New plan").SelectOptionAsync("usage-" + globex.Suffix);
+        await page.GetByLabel("When").SelectOptionAsync("period_end");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator("section").First).ToContainTextAsync($"Plans: usage-{acme.Suffix} from 2026-05-01, usage-{globex.Suffix} from 2026-07-01");
+        await Assertions.Expect(page.Locator("#balance")).ToHaveTextAsync("USD 0.00");
 
         // PLN-5: cancel now with a reason. June is cut at 02:00: 49 × 7,200 s / 2,592,000 s = 0.136… → 0.14,
         // 2 calls × 0.10 = 0.20, tax 8.25 % of 0.34 = 0.028… → 0.03; total 0.37.

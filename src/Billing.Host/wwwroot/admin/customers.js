@@ -32,10 +32,11 @@ export async function customerList(view, params) {
 
 /** One customer: profile, subscriptions, this period's usage per meter, and the upcoming invoice (INV-12). */
 export async function customerDetail(view, id) {
-  const [customer, page] = await Promise.all([get(`/v1/customers/${id}`), get(`/v1/subscriptions?customer=${id}`)]);
+  const [customer, page, balance, plans] = await Promise.all([
+    get(`/v1/customers/${id}`), get(`/v1/subscriptions?customer=${id}`), get(`/v1/customers/${id}/balance`), get('/v1/plans')]);
   const subscriptions = page.data;
   const refresh = () => customerDetail(view, id);
-  const sections = await Promise.all(subscriptions.map((subscription) => subscriptionSection(customer, subscription, refresh)));
+  const sections = await Promise.all(subscriptions.map((subscription) => subscriptionSection(customer, subscription, plans.data, refresh)));
   view.replaceChildren(
     h('p', {}, h('a', { href: '#/customers' }, '← All customers')),
     h('h1', {}, customer.name),
@@ -46,13 +47,26 @@ export async function customerDetail(view, id) {
       h('dt', {}, 'Currency'), h('dd', {}, customer.currency),
       h('dt', {}, 'Tax rate'), h('dd', {}, `${customer.taxRate} %`),
       h('dt', {}, 'Stripe'), h('dd', {}, customer.stripeCustomerId || 'not linked'),
-      h('dt', {}, 'Status'), h('dd', {}, customer.status)),
+      h('dt', {}, 'Status'), h('dd', {}, customer.status),
+      h('dt', {}, 'Balance'), h('dd', { id: 'balance' }, money(balance.balance, balance.currency))),
     h('p', {}, h('a', { href: `#/invoices?customer=${customer.id}` }, 'Invoices of this customer')),
+    ...(balance.entries.length ? [ledger(balance)] : []),
     h('h2', {}, 'Subscriptions'),
     ...(sections.length ? sections : [h('p', {}, 'No subscriptions.')]));
 }
 
-async function subscriptionSection(customer, subscription, refresh) {
+/** INV-16: every movement of the balance, newest first. */
+function ledger(balance) {
+  return h('section', { 'aria-label': 'Balance ledger' },
+    h('h2', {}, 'Balance ledger'),
+    table([['When'], ['Movement'], ['Invoice'], ['Amount', true]], balance.entries.map((entry) => h('tr', {},
+      h('td', {}, instant(entry.createdAt)),
+      h('td', {}, entry.kind.replaceAll('_', ' ')),
+      h('td', {}, h('a', { href: `#/invoices/${entry.invoiceId}` }, entry.invoiceNumber || entry.invoiceId)),
+      h('td', { class: 'num' }, money(entry.amount, balance.currency)))), 'Balance ledger'));
+}
+
+async function subscriptionSection(customer, subscription, plans, refresh) {
   const from = subscription.nextPeriodStart;
   const to = subscription.nextPeriodEnd;
   const [usage, upcoming] = await Promise.all([
@@ -63,10 +77,12 @@ async function subscriptionSection(customer, subscription, refresh) {
   const used = (usage?.meters || []).filter((meter) => meter.eventCount > 0);
   return h('section', { class: 'grid', 'aria-label': `Subscription ${subscription.planCode}` },
     h('div', { class: 'card' },
-      h('h3', {}, `${subscription.planCode} (${subscription.collectionMethod.replaceAll('_', ' ')})`),
+      h('h3', {}, `${planAt(subscription, from)} (${subscription.collectionMethod.replaceAll('_', ' ')})`),
       h('p', {}, `Current period ${instant(from)} to ${instant(to)}`),
       h('p', {}, `Status: ${subscription.status}`, subscription.endsAt ? `; ends ${instant(subscription.endsAt)} (${subscription.cancellationReason})` : ''),
+      subscription.planPhases.length ? h('p', {}, 'Plans: ', subscription.planPhases.map((phase) => `${phase.planCode} from ${instant(phase.startsAt)}`).join(', ')) : null,
       cancelActions(subscription, refresh),
+      changePlanForm(subscription, plans, refresh),
       h('h4', {}, 'Usage this period'),
       used.length ? chart(used) : h('p', {}, 'No usage yet.')),
     h('div', { class: 'card' },
@@ -90,6 +106,37 @@ function cancelActions(subscription, refresh) {
   return h('div', { class: 'actions', role: 'group', 'aria-label': `Cancel ${subscription.planCode}` },
     subscription.endsAt ? null : act('Cancel at period end', 'period_end', 'The current period is invoiced in full; no later one is.'),
     act('Cancel now', 'now', 'The period ends now: a final invoice bills usage up to this second and the recurring fee prorated by the second.'));
+}
+
+/** The plan the subscription is on at an instant (a change at the period end shows as a later phase). */
+const planAt = (subscription, at) =>
+  subscription.planPhases.filter((phase) => Date.parse(phase.startsAt) <= Date.parse(at)).pop()?.planCode ?? subscription.planCode;
+
+/** PLN-6: another plan of the same currency and interval, now or at the period end. */
+function changePlanForm(subscription, plans, refresh) {
+  const current = plans.find((plan) => plan.code === subscription.planCode);
+  const inForce = planAt(subscription, subscription.nextPeriodStart);
+  const choices = plans.filter((plan) => current && plan.code !== inForce
+    && plan.currency === current.currency && plan.interval === current.interval);
+  if (subscription.status === 'canceled' || subscription.endsAt || !choices.length) return null;
+  const error = h('p', { class: 'error', role: 'alert' });
+  const form = h('form', { class: 'filters', 'aria-label': `Change the plan of ${subscription.planCode}` },
+    h('label', {}, 'New plan', h('select', { name: 'planCode' }, choices.map((plan) => h('option', { value: plan.code }, `${plan.name} (${plan.code})`)))),
+    h('label', {}, 'When', h('select', { name: 'at' }, h('option', { value: 'now' }, 'now'), h('option', { value: 'period_end' }, 'at the period end'))),
+    h('label', {}, 'Fees', h('select', { name: 'proration' }, h('option', { value: 'prorate' }, 'prorate'), h('option', { value: 'none' }, 'no proration'))),
+    h('button', { type: 'submit' }, 'Change plan'),
+    error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const fields = Object.fromEntries(new FormData(form));
+    try {
+      await post(`/v1/subscriptions/${subscription.id}/change-plan`, fields);
+      await refresh();
+    } catch (failure) {
+      error.textContent = failure.message;
+    }
+  });
+  return form;
 }
 
 /** An end may fall inside a day (a cancellation now): show the time then. */

@@ -223,7 +223,13 @@ internal sealed class Invoice : AggregateRoot
     public decimal ApplyBalance(decimal available)
     {
         EnsureDraft("given the customer's balance");
-        _lines.RemoveAll(line => line.Code == AppliedBalance);
+        var removed = _lines.RemoveAll(line => line.Code == AppliedBalance);
+        if (available == 0m && removed == 0)
+        {
+            // Nothing to apply and nothing applied before: the lines and totals stand as they are.
+            return 0m;
+        }
+
         var owed = Math.Max(0m, _lines.Where(line => line.Kind is not (LineKind.Balance or LineKind.Tax)).Sum(line => line.Amount));
         var amount = available > 0m ? -Math.Min(available, owed) : -available;
         if (amount != 0m)

@@ -274,6 +274,11 @@ internal sealed class Subscription : AggregateRoot
     /// </summary>
     public IReadOnlyList<PlanPart> PartsOf(Period billed)
     {
+        if (_phases.Count == 0)
+        {
+            return [new PlanPart(PlanId, billed, billed)];
+        }
+
         var changes = _phases
             .Where(phase => phase.StartsAt > billed.Start && phase.StartsAt < billed.End)
             .GroupBy(phase => phase.StartsAt)
