@@ -88,6 +88,11 @@ public sealed class SubscriptionCancellationTests
         history.Select(entry => entry.Str("action")).ShouldBe(["created", "canceled"]);
         history[1].Str("reason").ShouldBe("fraud");
         history[1].GetProperty("changes").GetProperty("endsAt").GetProperty("to").GetDateTimeOffset().ShouldBe(end);
+
+        // Canceled, the customer may be put on the same plan again, once.
+        var again = new { customerId = scenario.CustomerId, planCode = "usage-" + scenario.Suffix, collectionMethod = "send_invoice" };
+        (await scenario.Admin.PostAsJsonAsync("/v1/subscriptions", again)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await (await scenario.Admin.PostAsJsonAsync("/v1/subscriptions", again)).ShouldBeProblemAsync(HttpStatusCode.Conflict, "subscription_exists");
     }
 
     [Fact]

@@ -19,8 +19,10 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(subscription => subscription.CollectionMethod).HasConversion<string>().HasMaxLength(30);
         builder.Property(subscription => subscription.CancellationReason).HasMaxLength(Subscription.MaxReasonLength);
 
-        // A customer is on one plan once (PLN-4); the customer is another module's, so no foreign key.
+        // A customer is on one plan once (PLN-4) while the subscription has no end; once canceled
+        // (PLN-5) it may subscribe to the plan again. The customer is another module's, so no foreign key.
         builder.HasUniqueIndexPerEnvironment(nameof(Subscription.CustomerId), nameof(Subscription.PlanId))
+            .HasFilter("ends_at IS NULL")
             .ConflictsAs("subscription_exists", "The customer is already subscribed to this plan.");
 
         // INV-2: the scheduler looks for periods that have ended.

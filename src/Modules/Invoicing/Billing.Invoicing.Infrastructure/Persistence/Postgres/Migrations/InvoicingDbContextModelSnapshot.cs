@@ -749,6 +749,7 @@ namespace Billing.Invoicing.Infrastructure.Persistence.Postgres.Migrations
 
                     b.HasIndex("Environment", "CustomerId", "PlanId")
                         .IsUnique()
+                        .HasFilter("ends_at IS NULL")
                         .HasAnnotation("Billing:ConflictCode", "subscription_exists")
                         .HasAnnotation("Billing:ConflictMessage", "The customer is already subscribed to this plan.");
 
