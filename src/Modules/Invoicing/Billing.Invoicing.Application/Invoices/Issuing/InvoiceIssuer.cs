@@ -17,8 +17,9 @@ namespace Billing.Invoicing.Application.Invoices.Issuing;
 /// <summary>
 /// Makes and finalizes invoices the one way every path shares (scheduled, manual, regenerated):
 /// rate, open the draft with the grace its rules give (INV-3, INV-4), and at finalization rate again
-/// from the latest usage, apply the customer's balance (INV-16) and number it (INV-7). A cycle's batch goes through together, so its reads
-/// are a fixed number of queries rather than a dozen per invoice; a single invoice is a batch of one.
+/// from the latest usage, apply the customer's balance (INV-16) and number it (INV-7). A cycle's
+/// batch goes through together, so its reads are a fixed number of queries rather than a dozen per
+/// invoice; a single invoice is a batch of one.
 /// </summary>
 internal sealed class InvoiceIssuer(
     IInvoiceRepository invoices,
