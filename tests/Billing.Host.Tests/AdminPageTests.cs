@@ -178,4 +178,34 @@ public sealed class AdminPageTests
         await Assertions.Expect(page.Locator("#env-flag")).ToHaveTextAsync("Test data");
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
     }
+
+    [Fact]
+    public async Task An_admin_reads_a_plan_s_versions_its_correction_and_the_history_of_its_rates()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var acme = await InvoicingScenario.CreateAsync(host.Factory, recurringFee: 49m);
+        await acme.SetClockAsync("2026-06-05T00:00:00Z");
+        (await acme.Admin.PostAsJsonAsync($"/v1/plans/usage-{acme.Suffix}/versions", new
+        {
+            effectiveFrom = "2026-05-01T00:00:00Z",
+            correction = true,
+            reason = "contract rate is 0.08",
+            fixedFees = new { recurringFee = 49m },
+            charges = new[] { new { meter = acme.Calls, model = "per_unit", unitPrice = 0.08m } },
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var page = host.Page;
+        await page.GotoAsync(host.BaseUrl + "/admin");
+        await page.GetByLabel("Admin API key").FillAsync(BillingApiFactory.TestAdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // PLN-7 on the admin page: the correction among the versions, and who made it and why.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plans", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Usage", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Usage (usage-{acme.Suffix})" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync("yes: contract rate is 0.08");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).First).ToContainTextAsync($"{acme.Calls}: 0.08 a unit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).Last).ToContainTextAsync("price corrected");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table).Last).ToContainTextAsync("2026-06-05 00:00:00");
+        await host.ScreenshotAsync("admin-plan.png");
+    }
 }

@@ -2,6 +2,7 @@ import { session, whoIs, ApiError } from './api.js';
 import { h } from './ui.js';
 import { invoiceList, invoiceDetail } from './invoices.js';
 import { customerList, customerDetail } from './customers.js';
+import { planList, planDetail } from './plans.js';
 
 // API-3: a single page over the public API. Routes live in the URL fragment: #/invoices?status=open, #/invoices/inv_…
 const view = document.getElementById('view');
@@ -11,6 +12,8 @@ const routes = [
   [/^#\/invoices(?:\?(.*))?$/, (match, target) => invoiceList(target, match[1] || '')],
   [/^#\/customers\/([^?/]+)$/, (match, target) => customerDetail(target, match[1])],
   [/^#\/customers(?:\?(.*))?$/, (match, target) => customerList(target, match[1] || '')],
+  [/^#\/plans\/([^?/]+)$/, (match, target) => planDetail(target, match[1])],
+  [/^#\/plans$/, (match, target) => planList(target)],
 ];
 
 // Only the latest navigation may draw: a slow answer for a page already left is dropped.
