@@ -22,7 +22,7 @@ public sealed class ComposedAheadTests
     public void The_same_subscription_plan_version_and_period_get_what_was_composed()
     {
         var (subscription, plan) = SubscriptionOnPlan();
-        var composed = new ComposedInvoice(1, []);
+        var composed = new ComposedInvoice(1, [], plan.Id, plan.Code);
         var ahead = ComposedAhead.Of([Request(subscription, plan, May)], [composed]);
 
         ahead.Find(Request(subscription, plan, May)).ShouldBeSameAs(composed);
@@ -33,7 +33,7 @@ public sealed class ComposedAheadTests
     {
         var (subscription, plan) = SubscriptionOnPlan();
         var (other, _) = SubscriptionOnPlan();
-        var ahead = ComposedAhead.Of([Request(subscription, plan, May)], [new ComposedInvoice(1, [])]);
+        var ahead = ComposedAhead.Of([Request(subscription, plan, May)], [new ComposedInvoice(1, [], plan.Id, plan.Code)]);
 
         ahead.Find(Request(subscription, plan, June)).ShouldBeNull();
         ahead.Find(Request(other, plan, May)).ShouldBeNull();
@@ -45,7 +45,7 @@ public sealed class ComposedAheadTests
     public void A_plan_version_that_took_effect_for_the_period_since_is_composed_again()
     {
         var (subscription, plan) = SubscriptionOnPlan();
-        var ahead = ComposedAhead.Of([Request(subscription, plan, June)], [new ComposedInvoice(1, [])]);
+        var ahead = ComposedAhead.Of([Request(subscription, plan, June)], [new ComposedInvoice(1, [], plan.Id, plan.Code)]);
 
         plan.AddVersion(new FixedFees(recurringFee: 20m), [], effectiveFrom: June.Start, now: Created.AddDays(1));
 

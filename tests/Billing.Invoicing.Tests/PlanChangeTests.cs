@@ -33,7 +33,7 @@ public sealed class PlanChangeTests
         subscription.ChangePlan("B", PlanChangeTiming.Now, prorate: false, BillingInterval.Monthly, Utc(2026, 5, 11));
 
         var parts = subscription.PartsOf(May);
-        parts[0].FeeSpan.ShouldBe(May.EndingBy(May.End), "A's fees cover the whole period");
+        parts[0].FeeSpan.ShouldBe(May, "A's fees cover the whole period");
         parts[1].FeeSpan.ShouldBeNull();
         Proration.NoFees(May).ChargesNothing.ShouldBeTrue();
     }

@@ -92,7 +92,7 @@ public sealed class SubscriptionCancellationTests
     public void A_cut_period_prorates_the_recurring_fee_and_minimum_by_the_second_but_not_the_setup_fee_or_usage()
     {
         // Cut at 12:00 on 20 May: 19.5 of May's 31 days = 1,684,800 s of 2,678,400 s.
-        var cut = May.EndingBy(May1.AddDays(19).AddHours(12));
+        var cut = Period.Cut(May1, May1.AddDays(19).AddHours(12));
         var proration = Proration.Of(cut, May).ShouldNotBeNull();
         (proration.BilledSeconds, proration.WholeSeconds).ShouldBe((1_684_800L, 2_678_400L));
 
@@ -116,7 +116,7 @@ public sealed class SubscriptionCancellationTests
         Proration.Of(May, May).ShouldBeNull();
 
         var february = Period.Create(Utc(2028, 2, 1), Utc(2028, 3, 1));
-        var proration = Proration.Of(february.EndingBy(Utc(2028, 2, 15)), february).ShouldNotBeNull();
+        var proration = Proration.Of(Period.Cut(february.Start, Utc(2028, 2, 15)), february).ShouldNotBeNull();
         proration.Of(29m).ShouldBe(14m);
     }
 
@@ -126,8 +126,12 @@ public sealed class SubscriptionCancellationTests
         Should.Throw<BusinessRuleViolation>(() => Period.Cut(May1, May1.AddMilliseconds(1500))).Code.ShouldBe("invalid_period");
         Should.Throw<BusinessRuleViolation>(() => Period.Cut(May1, new DateTimeOffset(2026, 5, 2, 0, 0, 0, TimeSpan.FromHours(2)))).Code.ShouldBe("invalid_period");
         Should.Throw<BusinessRuleViolation>(() => Period.Cut(May1, May1)).Code.ShouldBe("invalid_period");
-        May.EndingBy(June1.AddDays(1)).ShouldBe(May);
-        May.EndingBy(May1.AddDays(19).AddHours(12)).ToString().ShouldBe("[2026-05-01, 2026-05-20T12:00:00Z)");
+        Period.Cut(May1, May1.AddDays(19).AddHours(12)).ToString().ShouldBe("[2026-05-01, 2026-05-20T12:00:00Z)");
+
+        // A subscription ending after a period bills that period itself, uncut.
+        var endingLater = MonthlyFromMay();
+        endingLater.Cancel(CancellationTiming.PeriodEnd, BillingInterval.Monthly, May1.AddDays(3), "later");
+        endingLater.BilledPart(May).ShouldBeSameAs(May);
     }
 
     private static Subscription MonthlyFromMay() =>

@@ -46,9 +46,6 @@ public sealed record Period
         return new Period(start, end);
     }
 
-    /// <summary>The same period ending at an instant inside it (PLN-5); itself when the instant is at or after its end.</summary>
-    public Period EndingBy(DateTimeOffset instant) => instant < End ? Cut(Start, instant) : this;
-
     /// <summary>Whether an instant, sent with any offset, falls in the period once taken to UTC.</summary>
     public bool Contains(DateTimeOffset instant) => instant >= Start && instant < End;
 

@@ -68,10 +68,11 @@ internal sealed record BillingCycle
     public Period FirstPeriod => Period.Create(Start, BoundaryAfter(Start));
 
     /// <summary>The period right after the given one (after the whole period, when the given one was cut short).</summary>
-    public Period After(Period period) => WholePeriodFrom(BoundaryAfter(period.Start));
-
-    /// <summary>The whole period that starts at a boundary: the one a period cut short (PLN-5) is a part of.</summary>
-    public Period WholePeriodFrom(DateTimeOffset boundary) => Period.Create(boundary, BoundaryAfter(boundary));
+    public Period After(Period period)
+    {
+        var start = BoundaryAfter(period.Start);
+        return Period.Create(start, BoundaryAfter(start));
+    }
 
     /// <summary>The first boundary strictly after the instant (an instant at or after the start).</summary>
     public DateTimeOffset BoundaryAfter(DateTimeOffset instant)

@@ -65,11 +65,11 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
         var (subscription, period) = (request.Subscription, request.Period);
         var whole = subscription.CycleFor(request.Plan.Interval).PeriodContaining(period.Start);
         var lines = new List<ServiceLine>();
-        var (plan, version) = (request.Plan, request.Plan.VersionAt(period.Start));
         for (var index = 0; index < parts.Count; index++)
         {
             var part = parts[index];
-            (plan, version) = (plans[part.PlanId], plans[part.PlanId].VersionAt(part.Part.Start));
+            var plan = plans[part.PlanId];
+            var version = plan.VersionAt(part.Part.Start);
             var own = Rater.Rate(
                 plan.TermsOf(version), part.FeeSpan ?? part.Part, firstPeriod: index == 0 && subscription.IsFirstBilled(period),
                 usage[new UsageRange(subscription.CustomerId, part.Part.Start, UsageEndOf(part, request))], taxRatePercent: 0m, earlier.BilledFor(part.Part.Start),
@@ -101,7 +101,9 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
             }
         }
 
-        return new ComposedInvoice(version.Number, lines, plan.Id, plan.Code);
+        // The invoice records the plan and version its period ended on.
+        var last = plans[parts[^1].PlanId];
+        return new ComposedInvoice(last.VersionAt(parts[^1].Part.Start).Number, lines, last.Id, last.Code);
     }
 
     /// <summary>In a period on several plans, each line says which plan rated it.</summary>
@@ -200,8 +202,5 @@ internal sealed class InvoiceComposer(IMediator mediator, IInvoiceRepository inv
 internal sealed record ComposeRequest(
     Subscription Subscription, Plan Plan, Period Period, DateTimeOffset UsageEnd, TimeSpan LateUsageLookBack, IReadOnlySet<string> Excluded);
 
-/// <summary>
-/// The rated lines and the plan version they came from (PLN-3); with the plan, when the period ended
-/// on another plan than the subscription's latest (PLN-6). The invoice records the plan it ended on.
-/// </summary>
-internal sealed record ComposedInvoice(int PlanVersion, IReadOnlyList<ServiceLine> Lines, string? PlanId = null, string? PlanCode = null);
+/// <summary>The rated lines, and the plan and version the period ended on (PLN-3, PLN-6).</summary>
+internal sealed record ComposedInvoice(int PlanVersion, IReadOnlyList<ServiceLine> Lines, string PlanId, string PlanCode);
